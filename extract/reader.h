@@ -1,0 +1,74 @@
+// DocumentReader: reads the input documents of a run, one at a time.
+//
+// Inputs (DocumentReader::Open):
+//   - a .txt file: one document, id = file name without ".txt";
+//   - a directory: every *.txt file in it (not recursive), in byte order of
+//     their names;
+//   - a .jsonl file: one JSON object per line, {"id": ..., "text": ...},
+//     optionally "source", "title", "date" and "metadata" (an object of
+//     strings); other fields are ignored; empty lines are skipped; a line
+//     without "id" gets the id "<file>:<line>";
+//   - "-": standard input, read as JSONL if its first non-space byte is '{',
+//     otherwise as one text document with id "stdin".
+//
+// One bad record never stops the stream: Next() returns it with a non-OK
+// `error` (and as much of the document as is known, at least an id), and the
+// next call goes on with the next record. Documents over
+// Options.max_document_bytes are reported the same way, not read whole.
+//
+// Not thread-safe: one reader per input.
+#ifndef NEWSGRAPH_EXTRACT_READER_H_
+#define NEWSGRAPH_EXTRACT_READER_H_
+
+#include <cstddef>
+#include <fstream>
+#include <istream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "proto/graph.pb.h"
+
+namespace newsgraph {
+
+class DocumentReader {
+ public:
+  struct Options {
+    // Larger documents are reported as errors ("too_large"). Default 256 MiB.
+    size_t max_document_bytes = size_t{256} << 20;
+  };
+
+  // Opens `input` (see above). Fails if it does not exist or is not a
+  // readable file or directory.
+  static absl::StatusOr<std::unique_ptr<DocumentReader>> Open(
+      const std::string& input, const Options& options);
+
+  // Reads the next document into *doc. Returns false at the end. When the
+  // record is bad, *error is set (its message says why) and *doc holds the
+  // id; otherwise *error is OK.
+  bool Next(Document* doc, absl::Status* error);
+
+ private:
+  enum class Mode { kFiles, kJsonl, kStdinText };
+  DocumentReader() = default;
+
+  bool NextFile(Document* doc, absl::Status* error);
+  bool NextJsonl(Document* doc, absl::Status* error);
+
+  Options options_;
+  Mode mode_ = Mode::kFiles;
+  std::vector<std::string> files_;
+  size_t next_file_ = 0;
+  std::string source_;  // JSONL path or "-"
+  std::unique_ptr<std::ifstream> file_;
+  std::istream* in_ = nullptr;
+  std::string pending_;  // bytes peeked from stdin
+  bool stdin_done_ = false;
+  int line_number_ = 0;
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACT_READER_H_

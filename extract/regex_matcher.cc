@@ -1,0 +1,82 @@
+#include "extract/regex_matcher.h"
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/match.h"
+
+namespace newsgraph {
+
+namespace {
+constexpr int kMaxGroups = 16;
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
+    std::vector<PatternRule> rules) {
+  std::unique_ptr<RegexMatcher> m(new RegexMatcher());
+  std::vector<std::string> errors;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
+  for (PatternRule& rule : rules) {
+    auto re = std::make_unique<RE2>(rule.pattern, options);
+    if (!re->ok()) {
+      errors.push_back(absl::StrCat(rule.location,
+                                    ": bad regular expression: ", re->error(),
+                                    ": ", re->error_arg()));
+      continue;
+    }
+    Compiled c;
+    const auto& groups = re->NamedCapturingGroups();
+    auto it = groups.find("name");
+    c.name_group = it == groups.end() ? 0 : it->second;
+    if (c.name_group >= kMaxGroups) {
+      errors.push_back(absl::StrCat(rule.location,
+                                    ": group `name` must be among the first ",
+                                    kMaxGroups - 1, " groups"));
+      continue;
+    }
+    c.re = std::move(re);
+    c.rule = std::move(rule);
+    m->rules_.push_back(std::move(c));
+  }
+  if (!errors.empty()) {
+    return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
+  }
+  return m;
+}
+
+void RegexMatcher::Match(absl::string_view text,
+                         std::vector<Candidate>* out) const {
+  re2::StringPiece groups[kMaxGroups];
+  const re2::StringPiece input(text.data(), text.size());
+  for (const Compiled& c : rules_) {
+    const int n = c.name_group + 1;
+    size_t pos = 0;
+    while (pos <= text.size() &&
+           c.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, n)) {
+      const re2::StringPiece whole = groups[0];
+      const re2::StringPiece name = groups[c.name_group];
+      const size_t whole_end = whole.data() - text.data() + whole.size();
+      absl::string_view span(name.data(), name.size());
+      // A leading article is never part of a name ("The Moscow Times").
+      for (absl::string_view article : {"The ", "the "}) {
+        if (absl::StartsWith(span, article)) span.remove_prefix(article.size());
+      }
+      if (span.data() != nullptr && !span.empty()) {
+        Candidate cand;
+        cand.begin = static_cast<uint32_t>(span.data() - text.data());
+        cand.end = static_cast<uint32_t>(cand.begin + span.size());
+        cand.label = c.rule.label;
+        cand.source = Source::kRegex;
+        cand.priority = c.rule.priority;
+        cand.rule_id = c.rule.id;
+        out->push_back(cand);
+      }
+      // Continue after the match (at least one byte on).
+      pos = whole.empty() ? whole_end + 1 : whole_end;
+    }
+  }
+}
+
+}  // namespace newsgraph

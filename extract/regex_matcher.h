@@ -1,0 +1,64 @@
+// RegexMatcher: entity rules written as RE2 regular expressions over the
+// document text. Finds names that the gazetteers do not know ("President X Y",
+// "Mr. X", "the X Committee").
+//
+// A rule's pattern is RE2 syntax. If it has a capturing group named `name`,
+// that group is the mention; otherwise the whole match is. Context outside
+// the group is matched but not included ("President (?P<name>[A-Z]\w+)").
+// A leading "The " or "the " is trimmed from every mention.
+// Rules labelled VETO produce no mention: they remove every candidate that
+// lies inside their span (see resolver.h).
+//
+// Phases: Create() compiles all rules once (reporting each bad pattern with
+// its location and RE2's message); Match() is const and thread-safe.
+#ifndef NEWSGRAPH_EXTRACT_REGEX_MATCHER_H_
+#define NEWSGRAPH_EXTRACT_REGEX_MATCHER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "extract/candidate.h"
+#include "re2/re2.h"
+
+namespace newsgraph {
+
+struct PatternRule {
+  std::string id;
+  Label label = Label::kPerson;  // kPerson, kAgency, kPlace or kVeto
+  int32_t priority = 0;
+  std::string pattern;
+  // "path:line" of the rule, for messages.
+  std::string location;
+};
+
+class RegexMatcher {
+ public:
+  // Compiles the rules. Returns InvalidArgument naming every rule whose
+  // pattern does not compile, as "path:line:column: bad regular expression:
+  // <RE2 error>: <fragment>", one per line.
+  static absl::StatusOr<std::unique_ptr<RegexMatcher>> Create(
+      std::vector<PatternRule> rules);
+
+  // Appends a candidate for every match of every rule, scanning `text` left
+  // to right; matches of one rule do not overlap.
+  void Match(absl::string_view text, std::vector<Candidate>* out) const;
+
+  size_t size() const { return rules_.size(); }
+
+ private:
+  struct Compiled {
+    PatternRule rule;
+    std::unique_ptr<RE2> re;
+    int name_group = 0;  // 0: whole match
+  };
+  RegexMatcher() = default;
+  std::vector<Compiled> rules_;
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACT_REGEX_MATCHER_H_

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Runs Debian's protoc (package protobuf-compiler).
+exec /usr/bin/protoc "$@"
