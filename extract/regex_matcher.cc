@@ -60,8 +60,12 @@ void RegexMatcher::Match(absl::string_view text,
       const size_t whole_end = whole.data() - text.data() + whole.size();
       absl::string_view span(name.data(), name.size());
       // A leading article is never part of a name ("The Moscow Times").
+      // Nor is a trailing possessive ("Putin’s").
       for (absl::string_view article : {"The ", "the "}) {
         if (absl::StartsWith(span, article)) span.remove_prefix(article.size());
+      }
+      for (absl::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
+        if (absl::EndsWith(span, possessive)) span.remove_suffix(possessive.size());
       }
       if (span.data() != nullptr && !span.empty()) {
         Candidate cand;

@@ -5,7 +5,8 @@
 // A rule's pattern is RE2 syntax. If it has a capturing group named `name`,
 // that group is the mention; otherwise the whole match is. Context outside
 // the group is matched but not included ("President (?P<name>[A-Z]\w+)").
-// A leading "The " or "the " is trimmed from every mention.
+// A leading "The " or "the " and a trailing possessive "'s" or "’s" are
+// trimmed from every mention.
 // Rules labelled VETO produce no mention: they remove every candidate that
 // lies inside their span (see resolver.h).
 //

@@ -308,10 +308,17 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
         } else {
           r.role = c.rule.role;
         }
+        // Trigger: the `trigger` group, else the `role` group, else the
+        // words between the arguments.
+        const int tg = (c.trigger != 0 && groups[c.trigger].data() != nullptr)
+                           ? c.trigger
+                           : (c.role != 0 && groups[c.role].data() != nullptr)
+                                 ? c.role
+                                 : 0;
         size_t tb, te;
-        if (c.trigger != 0 && groups[c.trigger].data() != nullptr) {
-          tb = groups[c.trigger].data() - encoded.data();
-          te = tb + groups[c.trigger].size();
+        if (tg != 0) {
+          tb = groups[tg].data() - encoded.data();
+          te = tb + groups[tg].size();
         } else {
           tb = std::min(head_at + head.size(), tail_at + tail.size());
           te = std::max(head_at, tail_at);
@@ -319,6 +326,18 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
         }
         r.trigger_begin = ToOriginal(pieces, tb, false);
         r.trigger_end = std::max(r.trigger_begin, ToOriginal(pieces, te, true));
+        if (tg == 0) {  // trim spaces and punctuation around the words
+          auto trim = [](char ch) {
+            return ch == ' ' || ch == '\t' || ch == '\n' || ch == ',' ||
+                   ch == ';' || ch == ':' || ch == '(' || ch == ')';
+          };
+          while (r.trigger_begin < r.trigger_end && trim(text[r.trigger_begin])) {
+            ++r.trigger_begin;
+          }
+          while (r.trigger_end > r.trigger_begin && trim(text[r.trigger_end - 1])) {
+            --r.trigger_end;
+          }
+        }
         out.push_back(std::move(r));
       }
     }

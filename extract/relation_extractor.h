@@ -14,8 +14,9 @@
 // "|" ("{AGENCY|PLACE:tail}"). A DEMONYM argument ("Russian") stands for its
 // country and is used only when the country is an entity of the document.
 // Optional named groups: `trigger` (the words that state the fact; default:
-// the text between the arguments) and `role` (the relation's role; default:
-// the rule's role column). Words in the pattern match the sentence text as
+// the `role` group, else the text between the arguments without surrounding
+// spaces and punctuation) and `role` (the relation's role; default: the
+// rule's role column). Words in the pattern match the sentence text as
 // written; `{GAP}` matches up to 60 bytes that contain no mention.
 //
 // Phases: Create() compiles all rules; Extract() is const and thread-safe.
