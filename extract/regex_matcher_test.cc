@@ -1,0 +1,168 @@
+#include "extract/regex_matcher.h"
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "gtest/gtest.h"
+#include "re2/re2.h"
+
+namespace newsgraph {
+namespace {
+
+PatternRule Rule(std::string id, Label label, std::string pattern,
+                 int32_t priority = 0) {
+  PatternRule r;
+  r.id = std::move(id);
+  r.label = label;
+  r.pattern = std::move(pattern);
+  r.priority = priority;
+  r.location = absl::StrCat("patterns.tsv:", r.id.size(), ":9");
+  return r;
+}
+
+// "[PERSON John Smith 10-20 rule.id]" per candidate, in output order.
+std::string MatchAll(std::vector<PatternRule> rules, absl::string_view text) {
+  auto m = RegexMatcher::Create(std::move(rules));
+  EXPECT_TRUE(m.ok()) << m.status();
+  if (!m.ok()) return "<error>";
+  std::vector<Candidate> out;
+  (*m)->Match(text, &out);
+  std::vector<std::string> parts;
+  for (const Candidate& c : out) {
+    EXPECT_EQ(c.source, Source::kRegex);
+    EXPECT_EQ(c.entry, -1);
+    parts.push_back(absl::StrCat("[", LabelName(c.label), " ",
+                                 text.substr(c.begin, c.end - c.begin), " ",
+                                 c.begin, "-", c.end, " ", c.rule_id, "]"));
+  }
+  return absl::StrJoin(parts, " ");
+}
+
+TEST(RegexMatcherTest, NameGroupYieldsOnlyTheGroup) {
+  EXPECT_EQ(MatchAll({Rule("person.title", Label::kPerson,
+                      R"(President (?P<name>[A-Z]\w+ [A-Z]\w+))")},
+                "Then President Barack Obama spoke."),
+            "[PERSON Barack Obama 15-27 person.title]");
+}
+
+TEST(RegexMatcherTest, WithoutGroupTheWholeMatch) {
+  EXPECT_EQ(MatchAll({Rule("agency.committee", Label::kAgency,
+                      R"([A-Z]\w+ Committee)")},
+                "the Intelligence Committee met"),
+            "[AGENCY Intelligence Committee 4-26 agency.committee]");
+}
+
+TEST(RegexMatcherTest, OtherGroupsDoNotMatter) {
+  // Unnamed groups before `name` do not shift the mention.
+  EXPECT_EQ(MatchAll({Rule("p", Label::kPerson,
+                      R"((Mr|Mrs)\. (?P<name>[A-Z]\w+))")},
+                "Mrs. Clinton and Mr. Trump"),
+            "[PERSON Clinton 5-12 p] [PERSON Trump 21-26 p]");
+}
+
+TEST(RegexMatcherTest, VetoPassesThroughWithLabel) {
+  auto m = RegexMatcher::Create(
+      {Rule("veto.street", Label::kVeto, R"([A-Z]\w+ Street)", 3)});
+  ASSERT_TRUE(m.ok()) << m.status();
+  const std::string text = "on Moscow Street today";
+  std::vector<Candidate> out;
+  (*m)->Match(text, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].label, Label::kVeto);
+  EXPECT_EQ(out[0].begin, 3u);
+  EXPECT_EQ(out[0].end, 16u);
+  EXPECT_EQ(out[0].priority, 3);
+  EXPECT_EQ(out[0].rule_id, "veto.street");
+}
+
+TEST(RegexMatcherTest, LeadingTheIsTrimmed) {
+  const PatternRule rule =
+      Rule("agency.times", Label::kAgency, R"((?:[Tt]he )?Moscow Times)");
+  EXPECT_EQ(MatchAll({rule}, "The Moscow Times reported"),
+            "[AGENCY Moscow Times 4-16 agency.times]");
+  EXPECT_EQ(MatchAll({rule}, "said the Moscow Times"),
+            "[AGENCY Moscow Times 9-21 agency.times]");
+  EXPECT_EQ(MatchAll({rule}, "Moscow Times"),
+            "[AGENCY Moscow Times 0-12 agency.times]");
+  // Only "The " with its space: "Theodore" stays whole.
+  EXPECT_EQ(MatchAll({Rule("p", Label::kPerson, R"(Theodore \w+)")},
+                "Theodore Roosevelt"),
+            "[PERSON Theodore Roosevelt 0-18 p]");
+  // A match that is only "The " yields nothing.
+  EXPECT_EQ(MatchAll({Rule("p", Label::kPerson, R"(The )")}, "The end"), "");
+}
+
+TEST(RegexMatcherTest, MultipleNonOverlappingMatches) {
+  EXPECT_EQ(MatchAll({Rule("num", Label::kPlace, R"(Area \d+)", 1)},
+                "Area 51, Area 52 and Area 7."),
+            "[PLACE Area 51 0-7 num] [PLACE Area 52 9-16 num] "
+            "[PLACE Area 7 21-27 num]");
+  // Matches of one rule do not overlap: "aaaa" is two "aa", not three.
+  EXPECT_EQ(MatchAll({Rule("aa", Label::kPlace, "aa")}, "aaaa"),
+            "[PLACE aa 0-2 aa] [PLACE aa 2-4 aa]");
+}
+
+TEST(RegexMatcherTest, EveryRuleIsApplied) {
+  EXPECT_EQ(MatchAll({Rule("a", Label::kPerson, "Smith"),
+                 Rule("b", Label::kAgency, "Smith Inc")},
+                "Smith Inc"),
+            "[PERSON Smith 0-5 a] [AGENCY Smith Inc 0-9 b]");
+  EXPECT_EQ(MatchAll({}, "anything"), "");
+}
+
+TEST(RegexMatcherTest, UnicodeClasses) {
+  // "Путин" (10 bytes) after "President ".
+  EXPECT_EQ(MatchAll({Rule("p", Label::kPerson, R"(President (?P<name>\p{Lu}\p{Ll}+))")},
+                "President \xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD."),
+            "[PERSON \xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD 10-20 p]");
+}
+
+TEST(RegexMatcherTest, UnmatchedOptionalNameGroupYieldsNothing) {
+  EXPECT_EQ(MatchAll({Rule("p", Label::kPerson, R"(x(?P<name>y)?)")}, "x"), "");
+}
+
+TEST(RegexMatcherCreateTest, ReportsAllBadPatterns) {
+  PatternRule good = Rule("good", Label::kPerson, "fine");
+  PatternRule bad1 = Rule("bad1", Label::kPerson, "(unclosed");
+  bad1.location = "rules/p.tsv:4:21";
+  PatternRule bad2 = Rule("bad2", Label::kAgency, "a**");
+  bad2.location = "rules/p.tsv:9:13";
+  auto m = RegexMatcher::Create({bad1, good, bad2});
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), absl::StatusCode::kInvalidArgument);
+  const std::string message(m.status().message());
+
+  RE2::Options quiet;
+  quiet.set_log_errors(false);
+  const RE2 re1("(unclosed", quiet);
+  const RE2 re2("a**", quiet);
+  ASSERT_FALSE(re1.ok());
+  ASSERT_FALSE(re2.ok());
+  EXPECT_TRUE(absl::StrContains(
+      message, absl::StrCat("rules/p.tsv:4:21: bad regular expression: ",
+                            re1.error())))
+      << message;
+  EXPECT_TRUE(absl::StrContains(
+      message, absl::StrCat("rules/p.tsv:9:13: bad regular expression: ",
+                            re2.error())))
+      << message;
+  // One line per bad rule.
+  EXPECT_EQ(std::count(message.begin(), message.end(), '\n'), 1) << message;
+  EXPECT_FALSE(absl::StrContains(message, "good")) << message;
+}
+
+TEST(RegexMatcherCreateTest, GoodRulesCompile) {
+  auto m = RegexMatcher::Create({Rule("a", Label::kPerson, "a"),
+                                 Rule("b", Label::kVeto, "b")});
+  ASSERT_TRUE(m.ok()) << m.status();
+  EXPECT_EQ((*m)->size(), 2u);
+}
+
+}  // namespace
+}  // namespace newsgraph

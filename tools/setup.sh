@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, from Debian's archive only.
+# Idempotent: does nothing when everything is installed. Run as root (or with
+# sudo available).
+set -euo pipefail
+PACKAGES=(bazel-bootstrap libre2-dev libabsl-dev libprotobuf-dev
+          protobuf-compiler libgtest-dev libbenchmark-dev iso-codes
+          pkg-config python3)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
