@@ -93,17 +93,8 @@ bool IsAllCaps(absl::string_view token) {
     int len;
     const char32_t cp = utf8::Decode(token, pos, &len);
     pos += len;
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
-        (cp >= 0x430 && cp <= 0x45F)) {
-      return false;
-    }
-    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-        (cp >= 0x410 && cp <= 0x42F)) {
-      letter = true;
-    } else if (cp >= 0x100 && cp <= 0x17F) {
-      if (cp % 2 == 1) return false;
-      letter = true;
-    }
+    if (utf8::IsLower(cp)) return false;
+    if (utf8::IsUpper(cp)) letter = true;
   }
   return letter;
 }

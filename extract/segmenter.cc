@@ -57,18 +57,6 @@ CharClass Classify(char32_t c) {
   return CharClass::kWordChar;
 }
 
-bool IsUpper(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         (c >= 0x100 && c <= 0x17F && (c % 2) == 0) ||
-         (c >= 0x410 && c <= 0x42F);
-}
-
-bool IsLower(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) ||
-         (c >= 0x100 && c <= 0x17F && (c % 2) == 1) ||
-         (c >= 0x430 && c <= 0x44F);
-}
-
 // A cursor over the code points of the text.
 struct Cursor {
   absl::string_view text;
@@ -139,11 +127,11 @@ Segmentation Segmenter::Segment(absl::string_view text) const {
       size_t end = pos + len;
       int letters = 0, uppers = 0, lowers = 0;
       auto count = [&](char32_t ch) {
-        if (IsUpper(ch)) ++uppers, ++letters;
-        else if (IsLower(ch)) ++lowers, ++letters;
+        if (utf8::IsUpper(ch)) ++uppers, ++letters;
+        else if (utf8::IsLower(ch)) ++lowers, ++letters;
       };
       count(c);
-      tok.capitalized = IsUpper(c);
+      tok.capitalized = utf8::IsUpper(c);
       while (end < text.size()) {
         int l2;
         const char32_t d = cur.At(end, &l2);
@@ -261,8 +249,7 @@ Segmentation Segmenter::Segment(absl::string_view text) const {
     } else if (toks[i].kind == Token::kAbbrev) {
       // "U.S." or "Inc." may end a sentence; initials and titles may not.
       const absl::string_view stem = t.substr(0, t.size() - 1);
-      const bool initial = t.size() <= 3 && toks[i].capitalized &&
-                           stem.find('.') == absl::string_view::npos;
+      const bool initial = stem.size() == 1 && toks[i].capitalized;
       if (!initial && !titles_.contains(stem) && i + 1 < toks.size() &&
           !newline_before_token[i + 1]) {
         const absl::string_view next = token_text(i + 1);

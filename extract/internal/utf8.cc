@@ -92,6 +92,31 @@ std::string Repair(absl::string_view text, size_t* replaced) {
   return out;
 }
 
+// In Latin Extended-A, upper and lower case alternate, but the parity
+// flips after the odd letters ĸ (U+0138) and ŉ (U+0149), and Ÿ (U+0178).
+static bool LatinExtendedAUpper(char32_t cp) {
+  if (cp <= 0x137) return cp % 2 == 0;
+  if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return false;
+  if (cp <= 0x148) return cp % 2 == 1;
+  if (cp <= 0x177) return cp % 2 == 0;
+  if (cp == 0x178) return true;
+  return cp % 2 == 1;  // Ź..ž
+}
+
+bool IsUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x17F) return LatinExtendedAUpper(cp);
+  return cp >= 0x400 && cp <= 0x42F;
+}
+
+bool IsLower(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  if (cp >= 0xDF && cp <= 0xFF) return cp != 0xF7;
+  if (cp >= 0x100 && cp <= 0x17F) return !LatinExtendedAUpper(cp);
+  return cp >= 0x430 && cp <= 0x45F;
+}
+
 std::vector<uint32_t> ToCodePointOffsets(
     absl::string_view text, const std::vector<uint32_t>& byte_offsets) {
   std::vector<uint32_t> result;

@@ -33,6 +33,11 @@ bool IsValid(absl::string_view text);
 // Sets *replaced to the number of replacements (may be null).
 std::string Repair(absl::string_view text, size_t* replaced);
 
+// Letter case for the scripts news names use: ASCII, Latin-1, Latin
+// Extended-A and basic Cyrillic. Other code points are neither.
+bool IsUpper(char32_t cp);
+bool IsLower(char32_t cp);
+
 // Maps byte offsets to code-point offsets. `byte_offsets` must be sorted
 // ascending and each must fall on a code-point boundary of valid UTF-8 text;
 // returns one code-point offset per input offset. Runs in one pass.
