@@ -1,7 +1,7 @@
 // extract: runs the pipeline over documents and writes their graphs.
 //
-//   bazel run //extract:extract -- --input=testdata/sample/corpus \
-//       --output=out/sample.jsonl --format=jsonl --corpus_graph=out/corpus.jsonl
+//   extract --input=testdata/sample/corpus --output=out/sample.jsonl
+//           --format=jsonl --corpus_graph=out/corpus.jsonl
 //
 // See --help for every flag. Errors go to standard error; the exit status is
 // non-zero when the run could not start or its output could not be written.

@@ -7,6 +7,7 @@
 #include "extract/pipeline.h"
 #include "extract/rule_set.h"
 #include "google/protobuf/util/message_differencer.h"
+#include "extract/internal/test_rules.h"
 #include "gtest/gtest.h"
 
 namespace newsgraph {
@@ -14,36 +15,16 @@ namespace {
 
 using google::protobuf::util::MessageDifferencer;
 
-GazetteerEntry Entry(std::string id, Label label, std::string canonical,
-                     std::vector<std::string> aliases = {}) {
-  GazetteerEntry e;
-  e.id = std::move(id);
-  e.label = label;
-  e.canonical = std::move(canonical);
-  e.aliases = std::move(aliases);
-  e.location = "test:1";
-  return e;
-}
-
-RelationRule Rule(std::string id, RelationType type, std::string pattern) {
-  RelationRule r;
-  r.id = std::move(id);
-  r.type = type;
-  r.pattern = std::move(pattern);
-  r.location = "test:1:1";
-  return r;
-}
-
 class GraphBuilderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto rules = RuleSet::FromRules(
-        {Entry("person.obama", Label::kPerson, "Barack Obama", {"Obama"}),
-         Entry("person.putin", Label::kPerson, "Vladimir Putin", {"Putin"}),
-         Entry("place.RU", Label::kPlace, "Russia")},
+        {MakeEntry("person.obama", Label::kPerson, "Barack Obama", {"Obama"}),
+         MakeEntry("person.putin", Label::kPerson, "Vladimir Putin", {"Putin"}),
+         MakeEntry("place.RU", Label::kPlace, "Russia")},
         {},
-        {Rule("meet", MEETING, "{PERSON:head} (?P<trigger>met) {PERSON:tail}"),
-         Rule("visit", LOCATED_IN,
+        {MakeRelationRule("meet", MEETING, "{PERSON:head} (?P<trigger>met) {PERSON:tail}"),
+         MakeRelationRule("visit", LOCATED_IN,
               "{PERSON:head} (?P<trigger>visited) {PLACE:tail}")},
         "fp");
     ASSERT_TRUE(rules.ok()) << rules.status();

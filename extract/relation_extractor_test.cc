@@ -7,45 +7,22 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "extract/rule_set.h"
+#include "extract/internal/test_rules.h"
 #include "gtest/gtest.h"
 
 namespace newsgraph {
 namespace {
 
-GazetteerEntry Entry(std::string id, Label label, std::string canonical,
-                     std::vector<std::string> aliases = {},
-                     std::string external_id = "") {
-  GazetteerEntry e;
-  e.id = std::move(id);
-  e.label = label;
-  e.canonical = std::move(canonical);
-  e.aliases = std::move(aliases);
-  e.external_id = std::move(external_id);
-  e.location = "test:1";
-  return e;
-}
-
-RelationRule Rule(std::string id, RelationType type, std::string pattern,
-                  std::string role = "") {
-  RelationRule r;
-  r.id = std::move(id);
-  r.type = type;
-  r.pattern = std::move(pattern);
-  r.role = std::move(role);
-  r.location = "rules.tsv:1:1";
-  return r;
-}
-
 std::vector<GazetteerEntry> TestGazetteer() {
-  return {Entry("person.obama", Label::kPerson, "Barack Obama", {"Obama"}),
-          Entry("person.putin", Label::kPerson, "Vladimir Putin", {"Putin"}),
-          Entry("person.lavrov", Label::kPerson, "Sergei Lavrov", {"Lavrov"}),
-          Entry("person.peskov", Label::kPerson, "Dmitry Peskov", {"Peskov"}),
-          Entry("agency.fsb", Label::kAgency, "Federal Security Service",
+  return {MakeEntry("person.obama", Label::kPerson, "Barack Obama", {"Obama"}),
+          MakeEntry("person.putin", Label::kPerson, "Vladimir Putin", {"Putin"}),
+          MakeEntry("person.lavrov", Label::kPerson, "Sergei Lavrov", {"Lavrov"}),
+          MakeEntry("person.peskov", Label::kPerson, "Dmitry Peskov", {"Peskov"}),
+          MakeEntry("agency.fsb", Label::kAgency, "Federal Security Service",
                 {"FSB"}),
-          Entry("agency.fbi", Label::kAgency, "FBI"),
-          Entry("place.RU", Label::kPlace, "Russia"),
-          Entry("demonym.RU", Label::kDemonym, "Russian", {}, "place.RU")};
+          MakeEntry("agency.fbi", Label::kAgency, "FBI"),
+          MakeEntry("place.RU", Label::kPlace, "Russia"),
+          MakeEntry("demonym.RU", Label::kDemonym, "Russian", {}, "place.RU")};
 }
 
 // Runs the stages up to relation extraction with `rules` and renders each
@@ -90,9 +67,9 @@ TEST(ExpandPatternTest, Errors) {
 
 TEST(RelationExtractorTest, CreateReportsEveryBadRule) {
   auto x = RelationExtractor::Create(
-      {Rule("a", MEETING, "{PERSON:head} met"),  // no tail
-       Rule("b", MEETING, "{PERSON:head} (met {PERSON:tail}"),
-       Rule("c", MEETING, "{PERSON:head} met {PERSON:tail}")});
+      {MakeRelationRule("a", MEETING, "{PERSON:head} met"),  // no tail
+       MakeRelationRule("b", MEETING, "{PERSON:head} (met {PERSON:tail}"),
+       MakeRelationRule("c", MEETING, "{PERSON:head} met {PERSON:tail}")});
   ASSERT_FALSE(x.ok());
   const std::string message(x.status().message());
   EXPECT_NE(message.find("rules.tsv:1:1: pattern needs a {TYPE:head} and a "
@@ -106,14 +83,14 @@ TEST(RelationExtractorTest, CreateReportsEveryBadRule) {
 
 TEST(RelationExtractorTest, VerbWithSubjectAndObject) {
   EXPECT_EQ(Extract("Obama met Putin on Monday.",
-                    {Rule("m", MEETING,
+                    {MakeRelationRule("m", MEETING,
                           "{PERSON:head} (?P<trigger>met) {PERSON:tail}")}),
             "MEETING(Barack Obama -> Vladimir Putin) trigger=met");
 }
 
 TEST(RelationExtractorTest, DefaultTriggerIsTextBetweenArguments) {
   EXPECT_EQ(Extract("Obama spoke by phone with Putin.",
-                    {Rule("m", MEETING, "{PERSON:head} spoke {GAP}{PERSON:tail}",
+                    {MakeRelationRule("m", MEETING, "{PERSON:head} spoke {GAP}{PERSON:tail}",
                           "phone call")}),
             "MEETING(Barack Obama -> Vladimir Putin) role=phone call "
             "trigger=spoke by phone with");
@@ -122,7 +99,7 @@ TEST(RelationExtractorTest, DefaultTriggerIsTextBetweenArguments) {
 TEST(RelationExtractorTest, RoleGroupTakesTextAndPossessives) {
   EXPECT_EQ(
       Extract("Putin’s spokesman, Dmitry Peskov, declined.",
-              {Rule("a", AFFILIATION,
+              {MakeRelationRule("a", AFFILIATION,
                     "{PERSON:tail}(?:’s|'s) (?P<role>spokesman),? {PERSON:head}")}),
       "AFFILIATION(Dmitry Peskov -> Vladimir Putin) role=spokesman "
       "trigger=spokesman");
@@ -131,14 +108,14 @@ TEST(RelationExtractorTest, RoleGroupTakesTextAndPossessives) {
 TEST(RelationExtractorTest, PassiveVoiceSwapsRoles) {
   EXPECT_EQ(
       Extract("The FBI was warned by the FSB in 2011.",
-              {Rule("w", WARNING,
+              {MakeRelationRule("w", WARNING,
                     "{ANY:tail} was (?P<trigger>warned) by (?:the )?{ANY:head}")}),
       "WARNING(Federal Security Service -> FBI) trigger=warned");
 }
 
 TEST(RelationExtractorTest, DemonymStandsForCountryNamedInDocument) {
   const std::vector<RelationRule> rules = {
-      Rule("a", AFFILIATION,
+      MakeRelationRule("a", AFFILIATION,
            "{DEMONYM:tail} (?P<role>Foreign Minister) {PERSON:head}")};
   EXPECT_EQ(Extract("Russia said so. Russian Foreign Minister Sergei Lavrov "
                     "agreed.",
@@ -152,28 +129,28 @@ TEST(RelationExtractorTest, DemonymStandsForCountryNamedInDocument) {
 
 TEST(RelationExtractorTest, OneArgumentInSeveralMatches) {
   EXPECT_EQ(Extract("Obama met Putin and Lavrov.",
-                    {Rule("m", MEETING, "{PERSON:head} met {PERSON:tail}"),
-                     Rule("m2", MEETING,
+                    {MakeRelationRule("m", MEETING, "{PERSON:head} met {PERSON:tail}"),
+                     MakeRelationRule("m2", MEETING,
                           "{PERSON:head} met {PERSON} and {PERSON:tail}")}),
             "MEETING(Barack Obama -> Vladimir Putin) trigger=met; "
             "MEETING(Barack Obama -> Sergei Lavrov) trigger=met Putin and");
   // After a match the search goes on after its first argument, so the
   // second argument can head the next match.
   EXPECT_EQ(Extract("Obama met Putin met Lavrov.",
-                    {Rule("m", MEETING, "{PERSON:head} met {PERSON:tail}")}),
+                    {MakeRelationRule("m", MEETING, "{PERSON:head} met {PERSON:tail}")}),
             "MEETING(Barack Obama -> Vladimir Putin) trigger=met; "
             "MEETING(Vladimir Putin -> Sergei Lavrov) trigger=met");
 }
 
 TEST(RelationExtractorTest, ArgumentsMustBeInOneSentence) {
   EXPECT_EQ(Extract("Obama spoke. Putin met nobody.",
-                    {Rule("m", MEETING, "{PERSON:head}{GAP}{PERSON:tail}")}),
+                    {MakeRelationRule("m", MEETING, "{PERSON:head}{GAP}{PERSON:tail}")}),
             "");
 }
 
 TEST(RelationExtractorTest, NoRelationOfAnEntityWithItself) {
   EXPECT_EQ(Extract("Putin met Putin.",
-                    {Rule("m", MEETING, "{PERSON:head} met {PERSON:tail}")}),
+                    {MakeRelationRule("m", MEETING, "{PERSON:head} met {PERSON:tail}")}),
             "");
 }
 

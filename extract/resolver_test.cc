@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "extract/internal/test_rules.h"
 #include "gtest/gtest.h"
 
 namespace newsgraph {
@@ -13,13 +14,9 @@ namespace {
 
 GazetteerEntry Entry(std::string id, Label label, std::string canonical,
                      std::vector<std::string> aliases, int priority = 0) {
-  GazetteerEntry e;
-  e.id = std::move(id);
-  e.label = label;
-  e.canonical = std::move(canonical);
-  e.aliases = std::move(aliases);
+  GazetteerEntry e =
+      MakeEntry(std::move(id), label, std::move(canonical), std::move(aliases));
   e.priority = priority;
-  e.location = "test:1";
   return e;
 }
 
