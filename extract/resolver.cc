@@ -214,12 +214,13 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
     w.entry = c.entry;
     work.push_back(std::move(w));
   }
-  // Where each kept candidate ended up, for the rejected list.
+  // Where each kept candidate ended up (kept spans have distinct begins and
+  // `work` is in begin order), for the rejected list.
   auto position_of = [&](const Candidate& c) -> int32_t {
-    for (size_t i = 0; i < work.size(); ++i) {
-      if (work[i].m.begin == c.begin) return static_cast<int32_t>(i);
-    }
-    return -1;
+    auto it = std::lower_bound(
+        work.begin(), work.end(), c.begin,
+        [](const Work& w, uint32_t begin) { return w.m.begin < begin; });
+    return static_cast<int32_t>(it - work.begin());
   };
   for (const auto& [c, index] : losers) {
     const Candidate& winner = kept[index];
