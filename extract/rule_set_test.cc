@@ -74,6 +74,15 @@ struct ErrorCase {
   std::string expected_text;    // part of the message
 };
 
+// Checks that parsing the case gave exactly its one expected error.
+void ExpectOneError(const ErrorCase& c, const std::vector<std::string>& errors) {
+  ASSERT_EQ(errors.size(), 1u) << c.name << ":\n" << Errors(errors);
+  EXPECT_TRUE(absl::StartsWith(errors[0], c.expected_prefix))
+      << c.name << ": " << errors[0];
+  EXPECT_TRUE(absl::StrContains(errors[0], c.expected_text))
+      << c.name << ": " << errors[0];
+}
+
 TEST(ParseGazetteerFileTest, ErrorsNameLineAndColumn) {
   const std::vector<ErrorCase> cases = {
       {"unknown type", "# c\nplace.X\tCITY\tXland\n", "g.tsv:2:9:",
@@ -95,11 +104,7 @@ TEST(ParseGazetteerFileTest, ErrorsNameLineAndColumn) {
     std::vector<GazetteerEntry> entries;
     std::vector<std::string> errors;
     ParseGazetteerFile("g.tsv", c.contents, &entries, &errors);
-    ASSERT_EQ(errors.size(), 1u) << c.name << ":\n" << Errors(errors);
-    EXPECT_TRUE(absl::StartsWith(errors[0], c.expected_prefix))
-        << c.name << ": " << errors[0];
-    EXPECT_TRUE(absl::StrContains(errors[0], c.expected_text))
-        << c.name << ": " << errors[0];
+    ExpectOneError(c, errors);
   }
 }
 
@@ -170,11 +175,7 @@ TEST(ParsePatternFileTest, ErrorsNameLineAndColumn) {
     std::vector<PatternRule> rules;
     std::vector<std::string> errors;
     ParsePatternFile("p.tsv", c.contents, &rules, &errors);
-    ASSERT_EQ(errors.size(), 1u) << c.name << ":\n" << Errors(errors);
-    EXPECT_TRUE(absl::StartsWith(errors[0], c.expected_prefix))
-        << c.name << ": " << errors[0];
-    EXPECT_TRUE(absl::StrContains(errors[0], c.expected_text))
-        << c.name << ": " << errors[0];
+    ExpectOneError(c, errors);
     EXPECT_TRUE(rules.empty()) << c.name;
   }
 }
@@ -217,11 +218,7 @@ TEST(ParseRelationFileTest, ErrorsNameLineAndColumn) {
     std::vector<RelationRule> rules;
     std::vector<std::string> errors;
     ParseRelationFile("r.tsv", c.contents, &rules, &errors);
-    ASSERT_EQ(errors.size(), 1u) << c.name << ":\n" << Errors(errors);
-    EXPECT_TRUE(absl::StartsWith(errors[0], c.expected_prefix))
-        << c.name << ": " << errors[0];
-    EXPECT_TRUE(absl::StrContains(errors[0], c.expected_text))
-        << c.name << ": " << errors[0];
+    ExpectOneError(c, errors);
     EXPECT_TRUE(rules.empty()) << c.name;
   }
 }
