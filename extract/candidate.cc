@@ -13,6 +13,8 @@ bool ParseLabel(absl::string_view name, Label* label) {
     *label = Label::kDemonym;
   } else if (name == "VETO") {
     *label = Label::kVeto;
+  } else if (name == "GIVEN_NAME") {
+    *label = Label::kGivenName;
   } else {
     return false;
   }
@@ -31,6 +33,8 @@ absl::string_view LabelName(Label label) {
       return "DEMONYM";
     case Label::kVeto:
       return "VETO";
+    case Label::kGivenName:
+      return "GIVEN_NAME";
   }
   return "?";
 }

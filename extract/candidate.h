@@ -16,17 +16,20 @@ namespace newsgraph {
 
 // What a rule or gazetteer entry labels a span as. kDemonym marks nationality
 // words ("Russian") that tie a fact to a country but are not mentions.
-// kVeto marks spans that regex veto rules forbid.
+// kVeto marks spans that regex veto rules forbid. kGivenName marks given names
+// ("Maria") from which the person guesser proposes unknown people; like
+// demonyms they are never mentions themselves.
 enum class Label : uint8_t {
   kPerson = 1,
   kAgency = 2,
   kPlace = 3,
   kDemonym = 4,
   kVeto = 5,
+  kGivenName = 6,
 };
 
-// Parses "PERSON", "AGENCY", "PLACE", "DEMONYM" or "VETO". Returns false for
-// anything else.
+// Parses "PERSON", "AGENCY", "PLACE", "DEMONYM", "VETO" or "GIVEN_NAME".
+// Returns false for anything else.
 bool ParseLabel(absl::string_view name, Label* label);
 
 // The upper-case name of a label ("PERSON").

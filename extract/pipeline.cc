@@ -26,6 +26,7 @@ Pipeline::Pipeline(std::shared_ptr<const RuleSet> rules,
                    const Options& options)
     : rules_(std::move(rules)),
       options_(options),
+      guesser_(&rules_->gazetteer(), options.person_guesser),
       resolver_(&rules_->gazetteer(), options.resolver) {
   provenance_.set_pipeline_version(kPipelineVersion);
   provenance_.set_rules_fingerprint(rules_->fingerprint());
@@ -51,6 +52,7 @@ DocumentGraph Pipeline::Process(const Document& input) const {
   std::vector<Candidate> candidates;
   rules_->gazetteer().Match(text, seg, &candidates);
   rules_->patterns().Match(text, &candidates);
+  guesser_.Guess(text, seg, &candidates);
   const ResolvedDocument resolved =
       resolver_.Resolve(text, seg, std::move(candidates));
   const std::vector<ExtractedRelation> relations =

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "extract/person_guesser.h"
 #include "extract/resolver.h"
 #include "extract/rule_set.h"
 #include "proto/graph.pb.h"
@@ -32,6 +33,7 @@ class Pipeline {
   struct Options {
     // Copy each document's text into its graph (default false).
     bool include_text = false;
+    PersonGuesser::Options person_guesser;
     Resolver::Options resolver;
   };
 
@@ -52,6 +54,7 @@ class Pipeline {
  private:
   std::shared_ptr<const RuleSet> rules_;
   Options options_;
+  PersonGuesser guesser_;
   Resolver resolver_;
   Provenance provenance_;
 };

@@ -144,6 +144,8 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
       vetoes.push_back(c);
     } else if (c.label == Label::kDemonym) {
       doc.demonyms.push_back(c);
+    } else if (c.label == Label::kGivenName) {
+      continue;  // only the person guesser reads these
     } else {
       names.push_back(c);
     }

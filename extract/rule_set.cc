@@ -95,7 +95,7 @@ void ParseGazetteerFile(const std::string& path, absl::string_view contents,
     if (!ParseLabel(type, &e.label) || e.label == Label::kVeto) {
       errors->push_back(absl::StrCat(
           Where(path, line, 1), ": unknown type \"", type,
-          "\" (expected PERSON, AGENCY, PLACE or DEMONYM)"));
+          "\" (expected PERSON, AGENCY, PLACE, DEMONYM or GIVEN_NAME)"));
       continue;
     }
     e.canonical = std::string(Field(line, 2));
@@ -142,7 +142,8 @@ void ParsePatternFile(const std::string& path, absl::string_view contents,
     PatternRule r;
     r.id = std::string(Field(line, 0));
     const absl::string_view type = Field(line, 1);
-    if (!ParseLabel(type, &r.label) || r.label == Label::kDemonym) {
+    if (!ParseLabel(type, &r.label) || r.label == Label::kDemonym ||
+        r.label == Label::kGivenName) {
       errors->push_back(absl::StrCat(
           Where(path, line, 1), ": unknown type \"", type,
           "\" (expected PERSON, AGENCY, PLACE or VETO)"));

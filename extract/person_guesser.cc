@@ -1,0 +1,212 @@
+#include "extract/person_guesser.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+
+namespace newsgraph {
+namespace {
+
+// Capitalised words that end a guessed name: function words that start
+// sentences or titles, months and weekdays, and head nouns of the names of
+// places, organisations, buildings and events.
+constexpr const char* kDefaultStopWords[] = {
+    "A", "An", "And", "As", "At", "But", "By", "For", "From", "He", "Her",
+    "His", "I", "If", "In", "Into", "It", "Its", "Of", "On", "Or", "She",
+    "So", "The", "Their", "They", "This", "To", "We", "With", "You",
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Academy", "Agency", "Airport", "Alliance", "Army", "Association",
+    "Avenue", "Award", "Bank", "Bay", "Bridge", "Building", "Bureau",
+    "Center", "Centre", "Church", "City", "Club", "College", "Commission",
+    "Committee", "Company", "Corporation", "Council", "County", "Court",
+    "Cup", "Department", "District", "Foundation", "Fund", "Group", "Hall",
+    "Highway", "Hospital", "Hotel", "House", "Institute", "Island", "Lake",
+    "Library", "Line", "Memorial", "Ministry", "Mountain", "Museum", "Office",
+    "Park", "Party", "Prize", "Project", "Province", "Region", "River",
+    "Road", "School", "Senate", "Service", "Society", "Square", "Stadium",
+    "Station", "Street", "Times", "Tower", "Trophy", "University",
+    "Valley"};
+
+// Lower-case particles inside names: "Ludwig van Beethoven".
+constexpr const char* kParticles[] = {"al",  "bin", "da",  "de",  "del",
+                                      "der", "des", "di",  "dos", "du",
+                                      "ibn", "la",  "le",  "van", "von"};
+
+// Words left in lower case in title-case headlines.
+constexpr absl::string_view kSmallWords[] = {
+    "a",  "an", "and", "as",   "at", "but", "by",   "for", "from",
+    "in", "into", "of", "on", "or", "the", "to", "vs", "with"};
+
+absl::string_view Slice(absl::string_view text, const Token& t) {
+  return text.substr(t.begin, t.end - t.begin);
+}
+
+// True if only spaces (no line break) separate a and b.
+bool SpaceBetween(absl::string_view text, const Token& a, const Token& b) {
+  if (b.begin <= a.end) return false;
+  for (uint32_t i = a.end; i < b.begin; ++i) {
+    if (text[i] != ' ' && text[i] != '\t') return false;
+  }
+  return true;
+}
+
+bool IsNameWord(const Token& t) {
+  return t.kind == Token::kWord && t.capitalized && !t.all_caps &&
+         t.end - t.begin >= 2;
+}
+
+// "V." or "J.R." style initials.
+bool IsInitials(absl::string_view s) {
+  if (s.size() < 2 || s.back() != '.') return false;
+  for (size_t i = 0; i < s.size(); i += 2) {
+    if (!(s[i] >= 'A' && s[i] <= 'Z') || i + 1 >= s.size() || s[i + 1] != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+PersonGuesser::PersonGuesser(const Gazetteer* gazetteer)
+    : PersonGuesser(gazetteer, Options()) {}
+
+PersonGuesser::PersonGuesser(const Gazetteer* gazetteer, const Options& options)
+    : gazetteer_(gazetteer), options_(options) {
+  if (options_.stop_words.empty()) {
+    for (const char* w : kDefaultStopWords) stop_words_.insert(w);
+  } else {
+    stop_words_.insert(options_.stop_words.begin(), options_.stop_words.end());
+  }
+}
+
+void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
+                          std::vector<Candidate>* candidates) const {
+  const std::vector<Token>& tokens = seg.tokens;
+  auto token_at = [&](uint32_t offset) -> size_t {
+    return std::lower_bound(tokens.begin(), tokens.end(), offset,
+                            [](const Token& t, uint32_t off) {
+                              return t.begin < off;
+                            }) -
+           tokens.begin();
+  };
+
+  // Given names, and where known names start.
+  std::vector<const Candidate*> given;
+  absl::flat_hash_set<uint32_t> known_starts;   // begin offsets
+  absl::flat_hash_set<uint64_t> known_spans;  // begin << 32 | end
+  for (const Candidate& c : *candidates) {
+    if (c.label == Label::kGivenName) {
+      given.push_back(&c);
+    } else if (c.source == Source::kGazetteer && IsEntityLabel(c.label)) {
+      if (c.priority >= 0) known_starts.insert(c.begin);
+      known_spans.insert(uint64_t{c.begin} << 32 | c.end);
+    }
+  }
+  if (given.empty()) return;
+  std::sort(given.begin(), given.end(),
+            [](const Candidate* a, const Candidate* b) {
+              return a->begin < b->begin;
+            });
+
+  // Title-case sentences (headlines: every word capitalised but small
+  // function words), computed on demand.
+  std::vector<int8_t> headline(seg.sentences.size(), -1);
+  auto is_headline = [&](uint32_t s) {
+    if (headline[s] < 0) {
+      int words = 0;
+      bool title_case = true;
+      const Sentence& sentence = seg.sentences[s];
+      for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+        const Token& t = tokens[i];
+        if (t.kind != Token::kWord) continue;
+        ++words;
+        if (!t.capitalized &&
+            std::find(std::begin(kSmallWords), std::end(kSmallWords),
+                      Slice(text, t)) == std::end(kSmallWords)) {
+          title_case = false;
+          break;
+        }
+      }
+      headline[s] = title_case && words >= 3;
+    }
+    return headline[s] == 1;
+  };
+
+  uint32_t last_end = 0;  // one guess per given name position
+  for (const Candidate* g : given) {
+    if (g->begin < last_end) continue;
+    const size_t first = token_at(g->begin);
+    if (first >= tokens.size() || tokens[first].begin != g->begin ||
+        !IsNameWord(tokens[first]) || tokens[first].end != g->end) {
+      continue;
+    }
+    if (known_spans.contains(uint64_t{g->begin} << 32 | g->end)) continue;
+    const uint32_t sentence = seg.SentenceAt(g->begin);
+    if (is_headline(sentence)) continue;
+    const bool common_word =
+        g->entry >= 0 && gazetteer_->entry(g->entry).subtype == "common_word";
+    if (common_word && seg.sentences[sentence].first_token == first) continue;
+
+    // Extend over name tokens.
+    size_t last = first;  // last token of the name
+    int taken = 1;
+    bool has_surname = false;
+    size_t i = first + 1;
+    while (i < tokens.size() && taken < options_.max_tokens) {
+      const Token& prev = tokens[i - 1];
+      const Token& t = tokens[i];
+      const absl::string_view s = Slice(text, t);
+      if (known_starts.contains(t.begin)) break;
+      if (t.kind == Token::kPunct && s == "-" && t.begin == prev.end &&
+          i + 1 < tokens.size() && tokens[i + 1].begin == t.end &&
+          IsNameWord(tokens[i + 1]) && IsNameWord(prev) &&
+          !stop_words_.contains(Slice(text, tokens[i + 1]))) {
+        if (i - 1 != first) has_surname = true;  // "Smith-Jones"
+        last = i + 1;  // "Jean-Claude", "Smith-Jones"
+        ++taken;
+        i += 2;
+        continue;
+      }
+      if (!SpaceBetween(text, prev, t)) break;
+      if (t.kind == Token::kAbbrev && IsInitials(s)) {
+        last = i;
+        ++taken;
+        ++i;
+        continue;
+      }
+      if (t.kind == Token::kWord && !t.capitalized &&
+          std::find(std::begin(kParticles), std::end(kParticles), s) !=
+              std::end(kParticles) &&
+          i + 1 < tokens.size() && SpaceBetween(text, t, tokens[i + 1]) &&
+          IsNameWord(tokens[i + 1]) &&
+          !stop_words_.contains(Slice(text, tokens[i + 1]))) {
+        last = i + 1;
+        taken += 2;
+        has_surname = true;
+        i += 2;
+        continue;
+      }
+      if (!IsNameWord(t) || stop_words_.contains(s)) break;
+      last = i;
+      ++taken;
+      has_surname = true;
+      ++i;
+    }
+    if (!has_surname) continue;
+    if (common_word && taken > 3) continue;
+    Candidate c;
+    c.begin = tokens[first].begin;
+    c.end = tokens[last].end;
+    c.label = Label::kPerson;
+    c.source = Source::kRegex;
+    c.priority = options_.priority;
+    c.rule_id = options_.rule_id;
+    candidates->push_back(c);
+    last_end = c.end;
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,78 @@
+// PersonGuesser: proposes PERSON candidates for people that no gazetteer
+// knows, starting from given names.
+//
+// A given name is a GIVEN_NAME gazetteer candidate ("Maria", from the
+// given-name lists in rules/). Followed on the same line by name tokens, it
+// becomes a PERSON candidate spanning the given name and those tokens:
+//   "Maria Kuznetsova", "Anna V. Petrova", "Jean-Claude Juncker",
+//   "Ludwig van Beethoven", "Mary Ann Evans".
+// Name tokens are capitalised words, initials ("V."), a lower-case particle
+// ("van", "de", "bin", "al") directly before a capitalised word, and
+// capitalised words joined by a hyphen without spaces.
+//
+// Precautions, so that common words and known names are not swallowed:
+//  - a bare given name is never proposed: at least one capitalised word must
+//    follow it, and at most Options.max_tokens tokens are taken in all;
+//  - the name stops before a stop word (Options.stop_words: function words,
+//    months and weekdays, head nouns such as "University" or "Street") and
+//    before a possessive, so "John Smith's" gives "John Smith" and "George
+//    Mason University" gives "George Mason" (the AGENCY rule's longer match
+//    then wins in the resolver);
+//  - a given name that is also a known name at the same span (a PLACE,
+//    AGENCY or PERSON gazetteer name: "Georgia", "Israel", "Kerry") proposes
+//    nothing, and neither does a given name in a title-case line such as a
+//    headline ("Kerry Arrives In Moscow"), where every word is capitalised;
+//  - a following token where a known name of priority >= 0 starts (a
+//    gazetteer PERSON, AGENCY or PLACE: "In June Putin said") ends the name;
+//    weaker entries (cities, priority < 0) do not, so "Hillary Clinton" is
+//    proposed over the town of Clinton;
+//  - a given name whose entry has subtype "common_word" ("Will", "Mark",
+//    "Bill") is used only inside a sentence, not as its first word.
+// Candidates carry Options.rule_id and Options.priority; the resolver settles
+// their overlaps with everything else.
+//
+// Thread-safe: Guess() is const.
+#ifndef NEWSGRAPH_EXTRACT_PERSON_GUESSER_H_
+#define NEWSGRAPH_EXTRACT_PERSON_GUESSER_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
+#include "extract/candidate.h"
+#include "extract/gazetteer.h"
+#include "extract/segmenter.h"
+
+namespace newsgraph {
+
+class PersonGuesser {
+ public:
+  struct Options {
+    std::string rule_id = "person.given_name";
+    int32_t priority = 0;
+    // Tokens in a proposed name, the given name included.
+    int max_tokens = 4;
+    // Capitalised words that never belong to a guessed name. Empty: the
+    // built-in list.
+    std::vector<std::string> stop_words;
+  };
+
+  // `gazetteer` must outlive the guesser.
+  explicit PersonGuesser(const Gazetteer* gazetteer);
+  PersonGuesser(const Gazetteer* gazetteer, const Options& options);
+
+  // Appends PERSON candidates for the given names among `candidates` (the
+  // gazetteer's and the other matchers' candidates for `text`).
+  void Guess(absl::string_view text, const Segmentation& seg,
+             std::vector<Candidate>* candidates) const;
+
+ private:
+  const Gazetteer* gazetteer_;
+  Options options_;
+  absl::flat_hash_set<std::string> stop_words_;
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACT_PERSON_GUESSER_H_

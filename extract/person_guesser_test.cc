@@ -1,0 +1,125 @@
+#include "extract/person_guesser.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/internal/test_rules.h"
+#include "gtest/gtest.h"
+
+namespace newsgraph {
+namespace {
+
+class PersonGuesserTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    GazetteerEntry will = MakeEntry("given.will", Label::kGivenName, "Will");
+    will.subtype = "common_word";
+    GazetteerEntry clinton_town =
+        MakeEntry("place.city.clinton", Label::kPlace, "Clinton");
+    clinton_town.priority = -1;
+    std::vector<GazetteerEntry> entries = {
+        MakeEntry("given.maria", Label::kGivenName, "Maria"),
+        MakeEntry("given.anna", Label::kGivenName, "Anna"),
+        MakeEntry("given.hillary", Label::kGivenName, "Hillary"),
+        MakeEntry("given.jean", Label::kGivenName, "Jean"),
+        MakeEntry("given.june", Label::kGivenName, "June"),
+        MakeEntry("given.ludwig", Label::kGivenName, "Ludwig"),
+        MakeEntry("given.georgia", Label::kGivenName, "Georgia"),
+        MakeEntry("given.george", Label::kGivenName, "George"),
+        will,
+        clinton_town,
+        MakeEntry("place.GE", Label::kPlace, "Georgia"),
+        MakeEntry("person.putin", Label::kPerson, "Vladimir Putin", {"Putin"}),
+        MakeEntry("given.kerry", Label::kGivenName, "Kerry"),
+        MakeEntry("person.kerry", Label::kPerson, "John Kerry", {"Kerry"}),
+    };
+    gazetteer_ = *Gazetteer::Build(std::move(entries), segmenter_);
+    guesser_ = std::make_unique<PersonGuesser>(gazetteer_.get());
+  }
+
+  // The surfaces of the guessed PERSON candidates in `text`.
+  std::vector<std::string> Guess(const std::string& text) {
+    const Segmentation seg = segmenter_.Segment(text);
+    std::vector<Candidate> candidates;
+    gazetteer_->Match(text, seg, &candidates);
+    const size_t known = candidates.size();
+    guesser_->Guess(text, seg, &candidates);
+    std::vector<std::string> out;
+    for (size_t i = known; i < candidates.size(); ++i) {
+      EXPECT_EQ(candidates[i].label, Label::kPerson);
+      EXPECT_EQ(candidates[i].rule_id, "person.given_name");
+      out.push_back(text.substr(candidates[i].begin,
+                                candidates[i].end - candidates[i].begin));
+    }
+    return out;
+  }
+
+  Segmenter segmenter_;
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<PersonGuesser> guesser_;
+};
+
+using Names = std::vector<std::string>;
+
+TEST_F(PersonGuesserTest, GivenNameAndSurname) {
+  EXPECT_EQ(Guess("The report was written by Maria Kuznetsova last year."),
+            Names{"Maria Kuznetsova"});
+}
+
+TEST_F(PersonGuesserTest, InitialsParticlesAndHyphens) {
+  EXPECT_EQ(Guess("She met Anna V. Petrova there."), Names{"Anna V. Petrova"});
+  EXPECT_EQ(Guess("A letter from Ludwig van Beethoven was sold."),
+            Names{"Ludwig van Beethoven"});
+  EXPECT_EQ(Guess("Then Jean-Claude Juncker spoke."),
+            Names{"Jean-Claude Juncker"});
+}
+
+TEST_F(PersonGuesserTest, BareGivenNameIsNotAPerson) {
+  EXPECT_TRUE(Guess("Maria said nothing.").empty());
+  EXPECT_TRUE(Guess("It was Maria.").empty());
+}
+
+TEST_F(PersonGuesserTest, StopsAtStopWordsPossessivesAndLineBreaks) {
+  EXPECT_EQ(Guess("He studied at George Mason University for years."),
+            Names{"George Mason"});
+  EXPECT_EQ(Guess("That was Maria Kuznetsova's plan."),
+            Names{"Maria Kuznetsova"});
+  EXPECT_TRUE(Guess("A note to Maria\nKuznetsova was found.").empty());
+  EXPECT_TRUE(Guess("In June The talks began.").empty());
+}
+
+TEST_F(PersonGuesserTest, GivenNameThatIsAPlaceProposesNothing) {
+  EXPECT_TRUE(Guess("Troops left Georgia Tuesday after Georgia Tech won.")
+                  .empty());
+}
+
+TEST_F(PersonGuesserTest, KnownNamesEndTheGuessButWeakOnesDoNot) {
+  // "Putin" is a known person: "June Putin" is not a name.
+  EXPECT_TRUE(Guess("In June Putin said so.").empty());
+  // The town of Clinton (priority -1) does not stop "Hillary Clinton".
+  EXPECT_EQ(Guess("He met Hillary Clinton on Monday."),
+            Names{"Hillary Clinton"});
+  // "Kerry" is a known person's name: no guess starts there.
+  EXPECT_TRUE(Guess("Then Kerry Arrived.").empty());
+}
+
+TEST_F(PersonGuesserTest, CommonWordGivenNamesNeedContext) {
+  EXPECT_EQ(Guess("The film starred Will Smith as a spy."),
+            Names{"Will Smith"});
+  // First word of a sentence: "Will" is the verb here.
+  EXPECT_TRUE(Guess("Will Moscow agree? Nobody knows.").empty());
+}
+
+TEST_F(PersonGuesserTest, NothingInHeadlinesOrOnKnownNames) {
+  EXPECT_TRUE(Guess("Ministers Say Talks Will Resume Soon").empty());
+  EXPECT_TRUE(Guess("Maria Kuznetsova Arrives In Moscow For Talks").empty());
+}
+
+TEST_F(PersonGuesserTest, AllCapsAndLowerCaseGivenNamesAreIgnored) {
+  EXPECT_TRUE(Guess("MARIA KUZNETSOVA SPOKE").empty());
+  EXPECT_TRUE(Guess("the will of the people").empty());
+}
+
+}  // namespace
+}  // namespace newsgraph
