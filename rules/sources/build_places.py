@@ -15,7 +15,11 @@ Baghdad vs. the governorate Baghdād, is dropped from the subdivision).
 Collision policy (all reported on stderr):
   * country beats subdivision and hand-curated names beat subdivisions;
   * a name shared by two or more subdivisions is dropped from all of them,
-    unless the hand table below assigns it to one of them explicitly;
+    unless the hand table below assigns it to one of them explicitly or
+    exactly one of them lies in the most prominent country among them
+    (MAJOR_COUNTRIES: Florida is the US state, not the Uruguayan department);
+  * outside MAJOR_COUNTRIES, a subdivision name that is also a given name
+    (rules/gazetteer/given_names.tsv: Mary, Turkmenistan) is dropped;
   * a subdivision whose canonical name had to be dropped gets a
     disambiguated canonical "Name (type, Country)", which never matches text
     by accident, and keeps its other names;
@@ -353,6 +357,10 @@ GENERIC_TOKENS = {
     "new", "black", "grand", "port", "saint", "st.", "bay", "point", "town",
 }
 
+# Countries whose subdivisions news mentions most, most prominent first.
+MAJOR_COUNTRIES = ["US", "GB", "CA", "AU", "IN", "RU", "CN", "DE", "FR", "IT",
+                   "ES", "JP", "BR", "MX", "UA", "IE", "NZ", "ZA", "PK", "NG"]
+
 APOS = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'"}
 
 
@@ -389,7 +397,7 @@ def read_reserved(out_dir):
     if not os.path.isdir(out_dir):
         return reserved
     for fn in sorted(os.listdir(out_dir)):
-        if not fn.endswith(".tsv") or fn in GENERATED:
+        if not fn.endswith(".tsv") or fn in GENERATED or fn == "given_names.tsv":
             continue
         with open(os.path.join(out_dir, fn), encoding="utf-8") as f:
             for line in f:
@@ -534,6 +542,24 @@ def main():
         for k in s["forced"]:
             forced_owner.setdefault(k, s["id"])
 
+    # Shared names go to the one subdivision in the most prominent country.
+    rank = {cc: i for i, cc in enumerate(MAJOR_COUNTRIES)}
+    cc_of = {s["id"]: s["cc"] for s in subs}
+    top_level = {s["id"] for s in subs if not s["parent"]}
+    for k, ids in count.items():
+        if len(ids) < 2 or k in forced_owner:
+            continue
+        ranked = sorted((rank.get(cc_of[i], 999), i) for i in ids if i in top_level)
+        if ranked and ranked[0][0] < 999 and (len(ranked) == 1 or ranked[1][0] > ranked[0][0]):
+            forced_owner[k] = ranked[0][1]
+            log(f"ASSIGN shared name {k!r} to {ranked[0][1]} (most prominent country)")
+
+    given = set()
+    given_path = os.path.join(args.out_dir, "given_names.tsv")
+    if os.path.exists(given_path):
+        with open(given_path, encoding="utf-8") as f:
+            given = {norm(l.split("\t")[2]) for l in f if l.strip() and not l.startswith("#")}
+
     for s in subs:
         kept = []
         for n in s["names"]:
@@ -552,8 +578,10 @@ def main():
                 why = f"collides with hand-curated {reserved[k]}"
             elif k in forced_owner and forced_owner[k] != s["id"]:
                 why = f"assigned to {forced_owner[k]}"
-            elif len(count[k]) > 1:
+            elif len(count[k]) > 1 and forced_owner.get(k) != s["id"]:
                 why = "shared by " + ",".join(sorted(count[k]))
+            elif k in given and s["cc"] not in rank:
+                why = "is a given name"
             elif is_common(n):
                 why = "common English/generic word"
             if why:

@@ -2,14 +2,15 @@
 """Validate every rules/gazetteer/*.tsv file (Python 3 stdlib only).
 
 Checks, per line:  column count (3..8), id unique across ALL files and ASCII
-(no spaces), type in {PERSON, AGENCY, PLACE, DEMONYM}, canonical non-empty,
+(no spaces), type in {PERSON, AGENCY, PLACE, DEMONYM, GIVEN_NAME}, canonical non-empty,
 no empty alias, subtype a lowercase word, priority an integer, flags known,
 no alias with a leading "the "/"The " or a trailing possessive 's, DEMONYM
 external_id pointing to an existing place id.
 
 Across all files: no surface form (canonical or alias, compared after
 diacritics are stripped and apostrophes unified, as the matcher does) may
-belong to two different entities.  A form whose ALL-CAPS version equals
+belong to two different entities (GIVEN_NAME entries, which are not
+entities, are left out of this check).  A form whose ALL-CAPS version equals
 another entity's form is reported as a warning only.
 
 Exit status 1 on any error.  Usage:
@@ -23,7 +24,7 @@ import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DIR = os.path.normpath(os.path.join(HERE, "..", "gazetteer"))
-TYPES = {"PERSON", "AGENCY", "PLACE", "DEMONYM"}
+TYPES = {"PERSON", "AGENCY", "PLACE", "DEMONYM", "GIVEN_NAME"}
 FLAGS = {"ci"}
 THE_ALLOWED = {"The Hague"}
 APOS = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u02bb": "'", "`": "'"}
@@ -109,6 +110,7 @@ def main():
 
     # cross-entity surface-form collisions
     owner = {}
+    entries = [e for e in entries if e[1][1] != "GIVEN_NAME"]
     for where, cols, names in entries:
         for a in names:
             k = norm(a)
