@@ -8,26 +8,40 @@ namespace newsgraph {
 namespace {
 
 // Capitalised words that end a guessed name: function words that start
-// sentences or titles, months and weekdays, and head nouns of the names of
-// places, organisations, buildings and events.
+// sentences or titles, months and weekdays.
 constexpr const char* kDefaultStopWords[] = {
     "A", "An", "And", "As", "At", "But", "By", "For", "From", "He", "Her",
     "His", "I", "If", "In", "Into", "It", "Its", "Of", "On", "Or", "She",
     "So", "The", "Their", "They", "This", "To", "We", "With", "You",
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "Academy", "Agency", "Airport", "Alliance", "Army", "Association",
-    "Avenue", "Award", "Bank", "Bay", "Bridge", "Building", "Bureau",
-    "Center", "Centre", "Church", "City", "Club", "College", "Commission",
-    "Committee", "Company", "Corporation", "Council", "County", "Court",
-    "Cup", "Department", "District", "Foundation", "Fund", "Group", "Hall",
-    "Highway", "Hospital", "Hotel", "House", "Institute", "Island", "Lake",
-    "Library", "Line", "Memorial", "Ministry", "Mountain", "Museum", "Office",
-    "Park", "Party", "Prize", "Project", "Province", "Region", "River",
-    "Road", "School", "Senate", "Service", "Society", "Square", "Stadium",
-    "Station", "Street", "Times", "Tower", "Trophy", "University",
-    "Valley"};
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+// Head nouns of the names of places, organisations, buildings, events and
+// documents: a name directly followed by one is part of that name ("George
+// Mason University", "Roman Empire", "Paris Agreement"), not a person.
+constexpr const char* kDefaultHeadNouns[] = {
+    "Academy", "Act", "Agency", "Agreement", "Airport", "Airlines",
+    "Alliance", "Army", "Association", "Avenue", "Award", "Band", "Bank",
+    "Bay", "Boulevard", "Bridge", "Building", "Bureau", "Business", "Canal",
+    "Cathedral", "Center", "Centre", "Championship", "Church", "City",
+    "Club", "College", "Commission", "Committee", "Company", "Conference",
+    "Corporation", "Council", "County", "Court", "Cup", "Dam", "Department",
+    "District", "Drive", "Empire", "Festival", "Forest", "Foundation",
+    "Fund", "Games", "Garden", "Gardens", "Group", "Hall", "Harbor",
+    "Harbour", "Highway", "Hill", "Hills", "Hospital", "Hotel", "House",
+    "Inc", "Institute", "Island", "Islands", "Lake", "Lane", "League",
+    "Library", "Line", "Ltd", "Medal", "Memorial", "Ministry", "Mountain",
+    "Mountains", "Museum", "Office", "Orchestra", "Palace", "Park", "Party",
+    "Peninsula", "Place", "Plaza", "Prize", "Project", "Province", "Records",
+    "Region", "Republic", "River", "Road", "School", "Senate", "Series",
+    "Service", "Society", "Square", "Stadium", "Station", "Street",
+    "Studios", "Theatre", "Theater", "Times", "Tower", "Treaty", "Trophy",
+    "University", "Valley", "Way"};
+
+// Generation suffixes that belong to a name: "John Paul II", "Martin Luther
+// King Jr.".
+constexpr absl::string_view kSuffixes[] = {"II", "III", "IV", "Jr.", "Sr."};
 
 // Lower-case particles inside names: "Ludwig van Beethoven".
 constexpr const char* kParticles[] = {"al",  "bin", "da",  "de",  "del",
@@ -79,6 +93,11 @@ PersonGuesser::PersonGuesser(const Gazetteer* gazetteer, const Options& options)
     for (const char* w : kDefaultStopWords) stop_words_.insert(w);
   } else {
     stop_words_.insert(options_.stop_words.begin(), options_.stop_words.end());
+  }
+  if (options_.head_nouns.empty()) {
+    for (const char* w : kDefaultHeadNouns) head_nouns_.insert(w);
+  } else {
+    head_nouns_.insert(options_.head_nouns.begin(), options_.head_nouns.end());
   }
 }
 
@@ -189,13 +208,26 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
         i += 2;
         continue;
       }
-      if (!IsNameWord(t) || stop_words_.contains(s)) break;
+      if (has_surname && std::find(std::begin(kSuffixes), std::end(kSuffixes),
+                                   s) != std::end(kSuffixes)) {
+        last = i;  // "John Paul II"
+        break;
+      }
+      if (!IsNameWord(t) || stop_words_.contains(s) || head_nouns_.contains(s)) {
+        break;
+      }
       last = i;
       ++taken;
       has_surname = true;
       ++i;
     }
     if (!has_surname) continue;
+    // Part of a longer name: "George Mason University".
+    if (last + 1 < tokens.size() &&
+        SpaceBetween(text, tokens[last], tokens[last + 1]) &&
+        head_nouns_.contains(Slice(text, tokens[last + 1]))) {
+      continue;
+    }
     if (common_word && taken > 3) continue;
     Candidate c;
     c.begin = tokens[first].begin;

@@ -14,10 +14,11 @@
 //  - a bare given name is never proposed: at least one capitalised word must
 //    follow it, and at most Options.max_tokens tokens are taken in all;
 //  - the name stops before a stop word (Options.stop_words: function words,
-//    months and weekdays, head nouns such as "University" or "Street") and
-//    before a possessive, so "John Smith's" gives "John Smith" and "George
-//    Mason University" gives "George Mason" (the AGENCY rule's longer match
-//    then wins in the resolver);
+//    months and weekdays) and before a possessive: "John Smith's" gives
+//    "John Smith"; it takes a generation suffix ("John Paul II");
+//  - a name directly followed by a head noun (Options.head_nouns:
+//    "University", "Empire", "Agreement", "Street") is part of the name of
+//    something else and proposes nothing: "George Mason University";
 //  - a given name that is also a known name at the same span (a PLACE,
 //    AGENCY or PERSON gazetteer name: "Georgia", "Israel", "Kerry") proposes
 //    nothing, and neither does a given name in a title-case line such as a
@@ -53,9 +54,11 @@ class PersonGuesser {
     int32_t priority = 0;
     // Tokens in a proposed name, the given name included.
     int max_tokens = 4;
-    // Capitalised words that never belong to a guessed name. Empty: the
-    // built-in list.
+    // Capitalised words that end a guessed name. Empty: the built-in list.
     std::vector<std::string> stop_words;
+    // Capitalised words that make the name before them part of a longer
+    // name. Empty: the built-in list.
+    std::vector<std::string> head_nouns;
   };
 
   // `gazetteer` must outlive the guesser.
@@ -71,6 +74,7 @@ class PersonGuesser {
   const Gazetteer* gazetteer_;
   Options options_;
   absl::flat_hash_set<std::string> stop_words_;
+  absl::flat_hash_set<std::string> head_nouns_;
 };
 
 }  // namespace newsgraph

@@ -315,6 +315,20 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
         absl::StrCat(w.words.front(), " ", w.words.back()));
   }
 
+  // A weak place name (a city, priority < 0) that is the family name of a
+  // person named in full is that person: "Buchanan" after "James Buchanan".
+  for (Work& w : work) {
+    if (w.m.label != Label::kPlace || w.entry < 0 ||
+        gazetteer_->entry(w.entry).priority >= 0 ||
+        w.surface_words.size() != 1 ||
+        family_names.count(w.surface_words[0]) == 0) {
+      continue;
+    }
+    w.m.label = Label::kPerson;
+    w.m.rule_id = kSurnameRule;
+    w.entry = -1;
+  }
+
   // Bare acronyms, family names and given names that no matcher found.
   for (size_t t = 0; t < seg.tokens.size(); ++t) {
     if (covered[t]) continue;

@@ -23,7 +23,10 @@
 //     the text is talking about), else the first one after it. A plural
 //     family name ("Tsarnaevs") is a group entity of its own. A one-word name
 //     that is nobody's family name but exactly one person's given name
-//     ("Tamerlan") joins that person.
+//     ("Tamerlan") joins that person. A weak place name (gazetteer priority
+//     below 0, such as a city) that is the family name of a person named in
+//     full in the document is taken as that person ("Buchanan" after "James
+//     Buchanan").
 //  5. Entities are numbered in order of their first mention; a gazetteer
 //     entity takes the entry's canonical name and id, others the fullest
 //     name in the text and the id "auto.<type>.<name_slug>".
