@@ -71,6 +71,14 @@ bool IsNameWord(const Token& t) {
          t.end - t.begin >= 2;
 }
 
+bool IsOpeningQuote(absl::string_view s) {
+  return s == "\"" || s == "\u201c" || s == "'" || s == "\u2018";
+}
+
+bool IsClosingQuote(absl::string_view s) {
+  return s == "\"" || s == "\u201d" || s == "'" || s == "\u2019";
+}
+
 // "V." or "J.R." style initials.
 bool IsInitials(absl::string_view s) {
   if (s.size() < 2 || s.back() != '.') return false;
@@ -189,6 +197,18 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
         i += 2;
         continue;
       }
+      if (IsOpeningQuote(s) && i + 2 < tokens.size() &&
+          IsNameWord(tokens[i + 1]) &&
+          IsClosingQuote(Slice(text, tokens[i + 2]))) {
+        // A nickname between the given name and the family name:
+        // Michael "Mike" Padden.
+        i += 3;
+        if (i < tokens.size() && IsNameWord(tokens[i]) &&
+            SpaceBetween(text, tokens[i - 1], tokens[i])) {
+          continue;
+        }
+        break;
+      }
       if (!SpaceBetween(text, prev, t)) break;
       if (t.kind == Token::kAbbrev && IsInitials(s)) {
         last = i;
@@ -228,7 +248,7 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
         head_nouns_.contains(Slice(text, tokens[last + 1]))) {
       continue;
     }
-    if (common_word && taken > 3) continue;
+    if (common_word && taken > 2) continue;
     Candidate c;
     c.begin = tokens[first].begin;
     c.end = tokens[last].end;

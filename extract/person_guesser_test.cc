@@ -75,6 +75,13 @@ TEST_F(PersonGuesserTest, InitialsParticlesAndHyphens) {
             Names{"Jean-Claude Juncker"});
 }
 
+TEST_F(PersonGuesserTest, NicknameInQuotes) {
+  EXPECT_EQ(Guess("The lawyer Maria \"Masha\" Kuznetsova spoke."),
+            Names{"Maria \"Masha\" Kuznetsova"});
+  EXPECT_EQ(Guess("The lawyer Maria \u201cMasha\u201d Kuznetsova spoke."),
+            Names{"Maria \u201cMasha\u201d Kuznetsova"});
+}
+
 TEST_F(PersonGuesserTest, BareGivenNameIsNotAPerson) {
   EXPECT_TRUE(Guess("Maria said nothing.").empty());
   EXPECT_TRUE(Guess("It was Maria.").empty());
@@ -110,6 +117,8 @@ TEST_F(PersonGuesserTest, KnownNamesEndTheGuessButWeakOnesDoNot) {
 TEST_F(PersonGuesserTest, CommonWordGivenNamesNeedContext) {
   EXPECT_EQ(Guess("The film starred Will Smith as a spy."),
             Names{"Will Smith"});
+  // Three capitalised words after a common word: a title, not a name.
+  EXPECT_TRUE(Guess("He directed The Wind Will Carry Us in 1999.").empty());
   // First word of a sentence: "Will" is the verb here.
   EXPECT_TRUE(Guess("Will Moscow agree? Nobody knows.").empty());
 }

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -82,6 +83,21 @@ void FillWords(absl::string_view text, const Segmentation& seg, Work* w) {
   }
 }
 
+// True if `word` (normalized) is the family name of the person named by
+// `full`: its last word, or in a name of three or more words a middle word
+// that is not a given name ("Endara" in "Guillermo David Endara Galimany").
+bool IsFamilyWord(const Work& full, const std::string& word,
+                  const absl::flat_hash_set<std::string>& given_name_words) {
+  if (full.words.back() == word) return true;
+  for (size_t k = 1; k + 1 < full.words.size(); ++k) {
+    if (full.words[k] == word &&
+        !given_name_words.contains(full.surface_words[k])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Clustering key of a person's full name: "P:first last".
 std::string PersonKey(const std::vector<std::string>& words) {
   return absl::StrCat("P:", words.front(), " ", words.back());
@@ -139,13 +155,15 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
   // 1. Vetoes and demonyms.
   std::vector<Candidate> vetoes;
   std::vector<Candidate> names;
+  // Words of the text that are given names ("David").
+  absl::flat_hash_set<std::string> given_name_words;
   for (const Candidate& c : candidates) {
     if (c.label == Label::kVeto) {
       vetoes.push_back(c);
     } else if (c.label == Label::kDemonym) {
       doc.demonyms.push_back(c);
     } else if (c.label == Label::kGivenName) {
-      continue;  // only the person guesser reads these
+      given_name_words.emplace(Slice(text, c.begin, c.end));
     } else {
       names.push_back(c);
     }
@@ -311,6 +329,13 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
     const Work& w = work[i];
     if (w.m.label != Label::kPerson || w.words.size() < 2) continue;
     family_names.emplace(w.surface_words.back(), static_cast<int32_t>(i));
+    // Names with two family names ("Guillermo David Endara Galimany"): a
+    // middle word that is not a given name can be used alone too.
+    for (size_t k = 1; k + 1 < w.surface_words.size(); ++k) {
+      if (!given_name_words.contains(w.surface_words[k])) {
+        family_names.emplace(w.surface_words[k], static_cast<int32_t>(i));
+      }
+    }
     given_names[w.surface_words.front()].insert(
         absl::StrCat(w.words.front(), " ", w.words.back()));
   }
@@ -453,7 +478,7 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
     for (size_t j = 0; j < n; ++j) {
       const Work& o = work[j];
       if (o.m.label != Label::kPerson || o.words.size() < 2) continue;
-      if (o.words.back() == w.words[0]) {
+      if (IsFamilyWord(o, w.words[0], given_name_words)) {
         if (j < i) before = j;
         else if (after < 0) after = j;
       } else if (o.words.front() == w.words[0]) {

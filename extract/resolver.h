@@ -20,7 +20,9 @@
 //     "Vladimir Putin"). A one-word PERSON name ("Putin", "Tsarnaev") joins
 //     the person whose family name it is; when several people share that
 //     family name, it joins the nearest one mentioned before it (the person
-//     the text is talking about), else the first one after it. A plural
+//     the text is talking about), else the first one after it. In a name of
+//     three or more words, a middle word that is not a given name counts as
+//     a family name too ("Endara" in "Guillermo David Endara Galimany"). A plural
 //     family name ("Tsarnaevs") is a group entity of its own. A one-word name
 //     that is nobody's family name but exactly one person's given name
 //     ("Tamerlan") joins that person. A weak place name (gazetteer priority

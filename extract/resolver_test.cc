@@ -31,7 +31,10 @@ class ResolverTest : public ::testing::Test {
          Entry("place.RU", Label::kPlace, "Russia", {}),
          Entry("place.moscow", Label::kPlace, "Moscow", {}),
          Entry("agency.moscow_times", Label::kAgency, "Moscow Times", {}),
-         Entry("demonym.RU", Label::kDemonym, "Russian", {})},
+         Entry("demonym.RU", Label::kDemonym, "Russian", {}),
+         Entry("place.city.buchanan", Label::kPlace, "Buchanan", {}, -1),
+         Entry("given.david", Label::kGivenName, "David", {}),
+         Entry("given.guillermo", Label::kGivenName, "Guillermo", {})},
         segmenter_);
     ASSERT_TRUE(g.ok()) << g.status();
     gazetteer_ = std::move(*g);
@@ -197,6 +200,44 @@ TEST_F(ResolverTest, UniqueGivenNameJoinsItsPerson) {
       Resolve(text, {Regex("Tamerlan Tsarnaev", Label::kPerson)});
   EXPECT_EQ(Entities(doc),
             "[PERSON Tamerlan Tsarnaev: Tamerlan Tsarnaev|Tamerlan]");
+}
+
+TEST_F(ResolverTest, WeakPlaceThatIsAFamilyNameBecomesThePerson) {
+  const std::string text =
+      "Mary Buchanan arrived. Buchanan said the town of Buchanan is small.";
+  text_ = text;
+  const ResolvedDocument doc =
+      Resolve(text, {Regex("Mary Buchanan", Label::kPerson)});
+  // The family name wins over the city (priority -1) everywhere in the
+  // document: a text about a person rarely names a town after them too.
+  EXPECT_EQ(Entities(doc),
+            "[PERSON Mary Buchanan: Mary Buchanan|Buchanan|Buchanan]");
+  EXPECT_EQ(doc.mentions[1].rule_id, "resolver.surname");
+}
+
+TEST_F(ResolverTest, StrongPlaceIsNotTakenForAFamilyName) {
+  const std::string text = "Anna Moscow wrote. Moscow said no.";
+  text_ = text;
+  const ResolvedDocument doc =
+      Resolve(text, {Regex("Anna Moscow", Label::kPerson)});
+  EXPECT_EQ(Entities(doc),
+            "[PERSON Anna Moscow: Anna Moscow] [PLACE Moscow: Moscow]");
+}
+
+TEST_F(ResolverTest, MiddleFamilyNameOfALongNameJoinsThePerson) {
+  const std::string text =
+      "Guillermo David Endara Galimany won. Endara thanked Galimany voters.";
+  text_ = text;
+  const ResolvedDocument doc =
+      Resolve(text, {Regex("Guillermo David Endara Galimany", Label::kPerson)});
+  EXPECT_EQ(Entities(doc),
+            "[PERSON Guillermo David Endara Galimany: Guillermo David Endara "
+            "Galimany|Endara|Galimany]");
+  // "David" is a given name: it is not taken as a family name.
+  const ResolvedDocument other = Resolve(
+      "Guillermo David Endara Galimany won. David came.",
+      {Regex("Guillermo David Endara Galimany", Label::kPerson)});
+  EXPECT_EQ(other.mentions.size(), 1u);
 }
 
 TEST_F(ResolverTest, DemonymsAreNotMentions) {

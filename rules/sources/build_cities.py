@@ -28,6 +28,7 @@ Usage:  rules/sources/fetch_npm_sources.sh
 """
 import argparse
 import json
+import re
 import os
 import subprocess
 import sys
@@ -104,8 +105,10 @@ def main():
         why = None
         if len(k) < 3 or any(ch.isdigit() for ch in k) or "\t" in name or "|" in name:
             why = "short or odd"
-        elif k in reserved:
+        elif k in reserved or k.upper() in reserved:
             why = "taken"
+        elif re.search(r"['\u2019]s$", name):
+            why = "short or odd"
         elif build_places.is_common(name):
             why = "generic"
         elif (k.lower() in lower_words or k in given) and pop < COMMON_WORD_MIN:

