@@ -189,7 +189,8 @@ std::string ToGraphML(const CorpusGraph& graph, const ExportOptions& options) {
   AppendKey(&out, "e_count", "edge", "count", "int");
   AppendKey(&out, "e_roles", "edge", "roles", "string");
   AppendKey(&out, "e_symmetric", "edge", "symmetric", "boolean");
-  absl::StrAppend(&out, "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
+  absl::StrAppend(&out,
+                  "  <graph id=\"newsgraph\" edgedefault=\"directed\">\n");
   for (const CorpusEntity* e : view.nodes) {
     absl::StrAppend(&out, "    <node id=\"", XmlEscape(e->canonical_id()),
                     "\">\n");
@@ -241,11 +242,11 @@ std::string ToDot(const CorpusGraph& graph, const ExportOptions& options) {
   for (const CorpusEntity* e : view.nodes) {
     const std::string& name =
         e->canonical_name().empty() ? e->canonical_id() : e->canonical_name();
-    absl::StrAppend(
-        &out, "  ", DotQuote(e->canonical_id()), " [label=<", XmlEscape(name),
-        "<BR/><FONT POINT-SIZE=\"8\">", XmlEscape(Name(e->type())), " · ",
-        e->mention_count(), "</FONT>>, fillcolor=\"", NodeColor(e->type()),
-        "\", tooltip=", DotQuote(e->canonical_id()), "];\n");
+    absl::StrAppend(&out, "  ", DotQuote(e->canonical_id()), " [label=<",
+                    XmlEscape(name), "<BR/><FONT POINT-SIZE=\"8\">",
+                    XmlEscape(Name(e->type())), " · ", e->mention_count(),
+                    "</FONT>>, fillcolor=\"", NodeColor(e->type()),
+                    "\", tooltip=", DotQuote(e->canonical_id()), "];\n");
   }
   for (const CorpusRelation* r : view.edges) {
     const double penwidth =
@@ -255,12 +256,12 @@ std::string ToDot(const CorpusGraph& graph, const ExportOptions& options) {
     absl::StrAppend(&out, "  ", DotQuote(r->head()), " -> ",
                     DotQuote(r->tail()), " [label=", DotQuote(label),
                     ", color=\"", EdgeColor(r->type()), "\", fontcolor=\"",
-                    EdgeColor(r->type()), "\", penwidth=",
-                    absl::StrFormat("%.1f", penwidth));
+                    EdgeColor(r->type()),
+                    "\", penwidth=", absl::StrFormat("%.1f", penwidth));
     if (IsSymmetric(r->type())) absl::StrAppend(&out, ", dir=none");
     if (r->roles_size() > 0) {
-      absl::StrAppend(&out, ", tooltip=",
-                      DotQuote(absl::StrJoin(r->roles(), "; ")));
+      absl::StrAppend(&out,
+                      ", tooltip=", DotQuote(absl::StrJoin(r->roles(), "; ")));
     }
     absl::StrAppend(&out, "];\n");
   }

@@ -29,10 +29,10 @@ CorpusGraph Graph() {
     const char* name;
     int mentions;
   };
-  for (const E& x : {E{"a.smith_co", AGENCY, "Smith & \"Sons\" <Ltd>", 5},
-                     E{"p.zoe", PERSON, "Zoë O'Neil", 7},
-                     E{"pl.kyiv", PLACE, "Київ", 2},
-                     E{"pl.lone", PLACE, "Lonely Island", 9}}) {
+  for (const E& x :
+       {E{"a.smith_co", AGENCY, "Smith & \"Sons\" <Ltd>", 5},
+        E{"p.zoe", PERSON, "Zoë O'Neil", 7}, E{"pl.kyiv", PLACE, "Київ", 2},
+        E{"pl.lone", PLACE, "Lonely Island", 9}}) {
     CorpusEntity* e = g.add_entities();
     e->set_canonical_id(x.id);
     e->set_type(x.type);
@@ -79,11 +79,13 @@ TEST(DotQuoteTest, EscapesQuotesAndBackslashes) {
 
 TEST(GraphMLTest, NodesEdgesAndEscapedAttributes) {
   const std::string xml = ToGraphML(Graph(), ExportOptions());
-  EXPECT_TRUE(absl::StartsWith(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+  EXPECT_TRUE(
+      absl::StartsWith(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
   EXPECT_EQ(Count(xml, "<node "), 4);
   EXPECT_EQ(Count(xml, "<edge "), 3);
   EXPECT_TRUE(absl::StrContains(
-      xml, "<data key=\"n_label\">Smith &amp; &quot;Sons&quot; &lt;Ltd&gt;</data>"))
+      xml,
+      "<data key=\"n_label\">Smith &amp; &quot;Sons&quot; &lt;Ltd&gt;</data>"))
       << xml;
   EXPECT_TRUE(absl::StrContains(xml, "<data key=\"n_label\">Київ</data>"));
   EXPECT_TRUE(absl::StrContains(xml, "Zoë O&#39;Neil"));
@@ -102,7 +104,8 @@ TEST(DotTest, ColoursLabelsAndWeights) {
   EXPECT_TRUE(absl::EndsWith(dot, "}\n"));
   // HTML labels are XML-escaped; ids are DOT-quoted.
   EXPECT_TRUE(absl::StrContains(
-      dot, "\"a.smith_co\" [label=<Smith &amp; &quot;Sons&quot; &lt;Ltd&gt;<BR/>"))
+      dot,
+      "\"a.smith_co\" [label=<Smith &amp; &quot;Sons&quot; &lt;Ltd&gt;<BR/>"))
       << dot;
   EXPECT_TRUE(absl::StrContains(dot, "label=<Київ<BR/>"));
   EXPECT_TRUE(absl::StrContains(dot, "fillcolor=\"#fdb462\""));  // PERSON
@@ -140,7 +143,8 @@ TEST(ExportOptionsTest, MinCountTopAndDropIsolated) {
   EXPECT_EQ(Count(xml, "<edge "), 2);
   const std::string dot = ToDot(Graph(), options);
   EXPECT_EQ(Count(dot, " -> "), 2);
-  EXPECT_TRUE(absl::StrContains(dot, "3 entities, 2 relations from 3 documents"));
+  EXPECT_TRUE(
+      absl::StrContains(dot, "3 entities, 2 relations from 3 documents"));
 }
 
 TEST(ExportOptionsTest, EmptyGraphIsValid) {

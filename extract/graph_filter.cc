@@ -20,9 +20,9 @@ absl::Status ParseTypes(const std::vector<std::string>& names,
       for (int i = 1; i < descriptor->value_count(); ++i) {
         valid.push_back(descriptor->value(i)->name());
       }
-      return absl::InvalidArgumentError(
-          absl::StrCat("unknown ", descriptor->name(), " \"", name,
-                       "\" (expected one of ", absl::StrJoin(valid, ", "), ")"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown ", descriptor->name(), " \"", name, "\" (expected one of ",
+          absl::StrJoin(valid, ", "), ")"));
     }
     types->insert(value);
   }
@@ -120,9 +120,8 @@ bool FilterDocumentGraph(const FilterOptions& options, DocumentGraph* graph) {
   RemoveIf(graph->mutable_relations(), [&](const Relation& r) {
     return !selection.KeepRelation(r.type(), r.head(), r.tail());
   });
-  RemoveIf(graph->mutable_entities(), [&](const Entity& e) {
-    return !selection.KeepEntity(e.id());
-  });
+  RemoveIf(graph->mutable_entities(),
+           [&](const Entity& e) { return !selection.KeepEntity(e.id()); });
   return true;
 }
 

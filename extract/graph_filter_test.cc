@@ -21,10 +21,9 @@ DocumentGraph Document() {
     const char* id;
     const char* name;
   };
-  for (const E& x : {E{PERSON, "p.anna", "Anna Berg"},
-                     E{AGENCY, "a.min", "Ministry"},
-                     E{PERSON, "p.tom", "Tom Lind"},
-                     E{PLACE, "pl.lake", "Lakeside"}}) {
+  for (const E& x :
+       {E{PERSON, "p.anna", "Anna Berg"}, E{AGENCY, "a.min", "Ministry"},
+        E{PERSON, "p.tom", "Tom Lind"}, E{PLACE, "pl.lake", "Lakeside"}}) {
     Entity* e = g.add_entities();
     e->set_id("E" + std::to_string(g.entities_size()));
     e->set_type(x.type);
@@ -144,8 +143,7 @@ TEST(GraphFilterTest, DocumentIds) {
 TEST(GraphFilterTest, CorpusGraph) {
   CorpusGraph c;
   c.set_document_count(5);
-  for (const auto& [id, type] :
-       std::vector<std::pair<std::string, EntityType>>{
+  for (const auto& [id, type] : std::vector<std::pair<std::string, EntityType>>{
            {"a.min", AGENCY}, {"p.anna", PERSON}, {"pl.lake", PLACE}}) {
     CorpusEntity* e = c.add_entities();
     e->set_canonical_id(id);
@@ -182,7 +180,8 @@ TEST(GraphFilterTest, ParseTypes) {
   EXPECT_EQ(bad.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(absl::StrContains(bad.message(), "\"PERSONN\"")) << bad;
   EXPECT_TRUE(absl::StrContains(bad.message(), "AGENCY")) << bad;
-  EXPECT_FALSE(ParseEntityTypes({"ENTITY_TYPE_UNSPECIFIED"}, &entity_types).ok());
+  EXPECT_FALSE(
+      ParseEntityTypes({"ENTITY_TYPE_UNSPECIFIED"}, &entity_types).ok());
 
   std::set<RelationType> relation_types;
   ASSERT_TRUE(ParseRelationTypes({"meeting", "PART_OF"}, &relation_types).ok());

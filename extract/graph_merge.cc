@@ -14,7 +14,8 @@ absl::Status GraphMerger::Add(const DocumentGraph& graph) {
     return absl::FailedPreconditionError(absl::StrCat(
         "document \"", id, "\" was made with different rules or versions (",
         graph.provenance().ShortDebugString(), ") than the first one (",
-        provenance_.ShortDebugString(), "); merge only outputs of one rule set"));
+        provenance_.ShortDebugString(),
+        "); merge only outputs of one rule set"));
   }
   if (!document_ids_.insert(id).second) {
     return absl::FailedPreconditionError(absl::StrCat(

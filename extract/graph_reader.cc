@@ -68,9 +68,9 @@ bool GraphReader::NextMessage(google::protobuf::Message* message) {
     FirstError error;
     parser.RecordErrorsTo(&error);
     if (!parser.ParseFromString(record_, message)) {
-      status_ = absl::DataLossError(absl::StrCat(
-          "line ", first_line + error.line_, ":", error.column_ + 1, ": ",
-          error.message_));
+      status_ = absl::DataLossError(
+          absl::StrCat("line ", first_line + error.line_, ":",
+                       error.column_ + 1, ": ", error.message_));
       return false;
     }
     return true;

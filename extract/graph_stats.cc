@@ -105,18 +105,17 @@ std::string FormatStats(const GraphStats& stats) {
   absl::StrAppend(&out, "relations: ", stats.relations, " distinct, ",
                   stats.relation_statements, " stated (",
                   TypeCounts(stats.relations_by_type), ")\n");
-  absl::StrAppend(&out, "top entities (mentions, documents, type, id, name):\n");
+  absl::StrAppend(&out,
+                  "top entities (mentions, documents, type, id, name):\n");
   for (const TopEntity& e : stats.top_entities) {
     absl::StrAppend(&out, absl::StrFormat("  %5d %4d  %-7s %s  %s\n",
-                                          e.mentions, e.documents,
-                                          Name(e.type),
+                                          e.mentions, e.documents, Name(e.type),
                                           e.canonical_id, e.canonical_name));
   }
   absl::StrAppend(&out, "top relations (documents, type, head -> tail):\n");
   for (const TopRelation& r : stats.top_relations) {
     absl::StrAppend(&out, absl::StrFormat("  %5d  %-12s %s -> %s\n", r.count,
-                                          Name(r.type), r.head,
-                                          r.tail));
+                                          Name(r.type), r.head, r.tail));
   }
   return out;
 }

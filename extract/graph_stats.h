@@ -62,7 +62,7 @@ struct GraphStats {
   std::map<std::string, uint64_t> entities_by_type;
   std::map<std::string, uint64_t> mentions_by_type;
   std::map<std::string, uint64_t> relations_by_type;
-  std::vector<TopEntity> top_entities;    // by mentions
+  std::vector<TopEntity> top_entities;     // by mentions
   std::vector<TopRelation> top_relations;  // by count
 };
 

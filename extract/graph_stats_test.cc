@@ -107,7 +107,8 @@ TEST(GraphStatsTest, CorpusGraphGivesTheSameCountsButNoErrors) {
 TEST(GraphStatsTest, ReportHasEveryCount) {
   const std::string report = FormatStats(StatsOf(Documents(), 10));
   EXPECT_TRUE(absl::StrContains(report, "documents: 3 (1 errors)")) << report;
-  EXPECT_TRUE(absl::StrContains(report, "entities: 3 (AGENCY=1 PERSON=1 PLACE=1)"))
+  EXPECT_TRUE(
+      absl::StrContains(report, "entities: 3 (AGENCY=1 PERSON=1 PLACE=1)"))
       << report;
   EXPECT_TRUE(absl::StrContains(report, "relations: 2 distinct, 3 stated"))
       << report;

@@ -37,8 +37,9 @@ ABSL_FLAG(std::string, from, "auto",
           "Input format: binary, jsonl, textproto, or auto (by file name: "
           ".jsonl/.json are jsonl, .txtpb/.textproto/.pbtxt textproto, "
           "anything else and standard input binary).");
-ABSL_FLAG(std::string, to, "jsonl",
-          "Output format of cat, filter and merge: binary, jsonl or textproto.");
+ABSL_FLAG(
+    std::string, to, "jsonl",
+    "Output format of cat, filter and merge: binary, jsonl or textproto.");
 ABSL_FLAG(bool, corpus, false,
           "The inputs are CorpusGraph records (extract --corpus_graph, "
           "graphtool merge) instead of DocumentGraph streams.");
@@ -81,9 +82,12 @@ constexpr char kUsage[] =
     "          jsonl, textproto. binary -> jsonl -> binary is byte-identical.\n"
     "  stats   Prints counts by entity type and relation type and the top\n"
     "          entities (by mentions) and relations (by documents); --top=N.\n"
-    "  filter  Keeps entities by --entity_type, --name (canonical name or id),\n"
-    "          optionally --neighbours; relations by --relation_type; documents\n"
-    "          by --document. Relations whose entities are dropped are dropped\n"
+    "  filter  Keeps entities by --entity_type, --name (canonical name or "
+    "id),\n"
+    "          optionally --neighbours; relations by --relation_type; "
+    "documents\n"
+    "          by --document. Relations whose entities are dropped are "
+    "dropped\n"
     "          too, so the output is a valid stream (ids are not renumbered).\n"
     "  merge   Merges document graph streams (e.g. runs over parts of a\n"
     "          corpus) into one corpus graph, the same as one\n"
@@ -100,7 +104,8 @@ constexpr char kUsage[] =
     "  graphtool stats out/sample.jsonl\n"
     "  graphtool filter --entity_type=PERSON,AGENCY out/sample.jsonl\n"
     "  graphtool merge --to=binary part1.bin part2.bin > corpus.bin\n"
-    "  graphtool export --format=dot --corpus out/corpus.jsonl | dot -Tpng > g.png";
+    "  graphtool export --format=dot --corpus out/corpus.jsonl | dot -Tpng > "
+    "g.png";
 
 absl::Status InputFormat(const std::string& path, Format* format) {
   const std::string from = absl::GetFlag(FLAGS_from);
@@ -157,7 +162,8 @@ absl::Status ForEach(const std::vector<std::string>& inputs,
 
 absl::Status OutputFormat(Format* format) {
   if (!ParseFormat(absl::GetFlag(FLAGS_to), format)) {
-    return absl::InvalidArgumentError("--to must be binary, jsonl or textproto");
+    return absl::InvalidArgumentError(
+        "--to must be binary, jsonl or textproto");
   }
   return absl::OkStatus();
 }
