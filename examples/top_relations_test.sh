@@ -53,6 +53,24 @@ print("relations also in the sample gold:", sorted(hits))
 assert hits, "no gold relation among the top relations"
 PY
 
+# The varint reader agrees with protobuf's own encoder and decoder on sizes
+# of one to five bytes.
+"$PY" - "$R/examples" <<'PY' || fail "varint reader"
+import sys
+sys.path.insert(0, sys.argv[1])
+from top_relations import read_varint
+from google.protobuf.internal import decoder, encoder
+for value in [0, 1, 127, 128, 300, 16383, 16384, 2**21, 2**28 + 5, 2**32 - 1]:
+    data = b"\xAA" + encoder._VarintBytes(value) + b"\xBB"
+    assert read_varint(data, 1) == decoder._DecodeVarint32(data, 1), value
+    assert read_varint(data, 1) == (value, len(data) - 1), value
+try:
+    read_varint(b"\x80\x80", 0)
+    assert False, "truncated varint accepted"
+except ValueError:
+    pass
+PY
+
 # A truncated stream is an error, not a shorter answer.
 head -c -3 "$T/sample.bin" > "$T/truncated.bin"
 if PYTHONPATH="$T/pb2" "$PY" "$R/examples/top_relations.py" "$T/truncated.bin" \
