@@ -1,5 +1,7 @@
-// GraphReader: reads back a stream of DocumentGraphs written by GraphWriter
-// in the binary (length-delimited) or jsonl format.
+// GraphReader: reads back a stream of DocumentGraphs (or of any other
+// message, e.g. CorpusGraph) written by GraphWriter in the binary
+// (length-delimited), jsonl or textproto format. Textproto records are
+// separated by an empty line, as GraphWriter writes them.
 //
 //   GraphReader reader(&in, Format::kBinary);
 //   DocumentGraph g;
@@ -17,18 +19,21 @@
 #include "absl/status/status.h"
 #include "extract/writer.h"
 #include "google/protobuf/io/zero_copy_stream_impl.h"
+#include "google/protobuf/message.h"
 #include "proto/graph.pb.h"
 
 namespace newsgraph {
 
 class GraphReader {
  public:
-  // `in` must outlive the reader. REQUIRES: format is kBinary or kJsonl.
+  // `in` must outlive the reader.
   GraphReader(std::istream* in, Format format);
 
   // Reads the next graph. Returns false at the end of the stream or on an
   // error (then status() says which; a truncated last record is an error).
   bool Next(DocumentGraph* graph);
+  // The same for a stream of any one message type (e.g. CorpusGraph).
+  bool NextMessage(google::protobuf::Message* message);
 
   absl::Status status() const { return status_; }
 
@@ -38,6 +43,7 @@ class GraphReader {
   std::unique_ptr<google::protobuf::io::IstreamInputStream> stream_;
   absl::Status status_;
   std::string line_;
+  std::string record_;
   int line_number_ = 0;
 };
 

@@ -1,10 +1,13 @@
 #include "extract/graph_reader.h"
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "extract/writer.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -100,8 +103,52 @@ TEST(GraphReaderTest, JsonlRoundTrip) {
   ExpectEqualGraphs(graphs, read);
 }
 
+TEST(GraphReaderTest, TextprotoRoundTrip) {
+  const std::vector<DocumentGraph> graphs = SampleGraphs();
+  absl::Status status;
+  const std::vector<DocumentGraph> read = ReadAll(
+      WriteAll(graphs, Format::kTextproto), Format::kTextproto, &status);
+  EXPECT_TRUE(status.ok()) << status;
+  ExpectEqualGraphs(graphs, read);
+}
+
+TEST(GraphReaderTest, CorruptTextprotoRecordIsAnErrorWithItsLine) {
+  const std::vector<DocumentGraph> graphs = SampleGraphs();
+  // Two records, then a bad one whose second line has an unknown field.
+  std::string data = WriteAll({graphs[0], graphs[1]}, Format::kTextproto);
+  const int lines_before =
+      static_cast<int>(std::count(data.begin(), data.end(), '\n'));
+  data += "document {\n}\nno_such_field: 1\n\n";
+  absl::Status status;
+  const std::vector<DocumentGraph> read =
+      ReadAll(data, Format::kTextproto, &status);
+  EXPECT_FALSE(status.ok());
+  EXPECT_TRUE(absl::StrContains(status.message(),
+                                absl::StrCat("line ", lines_before + 3, ":")))
+      << status;
+  ExpectEqualGraphs({graphs[0], graphs[1]}, read);
+}
+
+TEST(GraphReaderTest, ReadsOtherMessageTypes) {
+  CorpusGraph corpus;
+  corpus.set_document_count(7);
+  corpus.add_entities()->set_canonical_id("place.RU");
+  for (Format format : {Format::kBinary, Format::kJsonl, Format::kTextproto}) {
+    std::ostringstream out;
+    GraphWriter writer(&out, format);
+    ASSERT_TRUE(writer.Write(corpus).ok());
+    std::istringstream in(out.str());
+    GraphReader reader(&in, format);
+    CorpusGraph read;
+    ASSERT_TRUE(reader.NextMessage(&read));
+    EXPECT_TRUE(MessageDifferencer::Equals(corpus, read));
+    EXPECT_FALSE(reader.NextMessage(&read));
+    EXPECT_TRUE(reader.status().ok()) << reader.status();
+  }
+}
+
 TEST(GraphReaderTest, EmptyStreamIsOk) {
-  for (Format format : {Format::kBinary, Format::kJsonl}) {
+  for (Format format : {Format::kBinary, Format::kJsonl, Format::kTextproto}) {
     absl::Status status;
     EXPECT_TRUE(ReadAll("", format, &status).empty());
     EXPECT_TRUE(status.ok()) << status;
