@@ -196,9 +196,9 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
               const int ra = label_rank_[static_cast<int>(a.label)];
               const int rb = label_rank_[static_cast<int>(b.label)];
               return std::make_tuple(-a.priority, -static_cast<int64_t>(a.length()),
-                                     a.begin, ra, a.source, a.entry, a.rule_id) <
+                                     a.begin, a.source, ra, a.entry, a.rule_id) <
                      std::make_tuple(-b.priority, -static_cast<int64_t>(b.length()),
-                                     b.begin, rb, b.source, b.entry, b.rule_id);
+                                     b.begin, b.source, rb, b.entry, b.rule_id);
             });
   // Kept spans by begin -> index in `kept`.
   std::map<uint32_t, size_t> by_begin;

@@ -6,9 +6,9 @@
 //  1. Veto: a candidate that lies inside the span of a VETO rule match is
 //     dropped.
 //  2. Overlaps: candidates are ranked by priority (higher first), then length
-//     (longer first), then position (earlier first), then label precedence
-//     (Options.label_precedence), then source (gazetteer before regex), then
-//     entry order. Going down the ranking, a candidate is kept if it overlaps
+//     (longer first), then position (earlier first), then source (a
+//     gazetteer entry before a regex rule's guess of the same span), then
+//     label precedence (Options.label_precedence), then entry order. Going down the ranking, a candidate is kept if it overlaps
 //     no kept one. Each dropped candidate is kept in `rejected` with the
 //     mention that beat it (for --explain).
 //  3. Acronyms: "Federal Security Service (FSB)" links the two; an

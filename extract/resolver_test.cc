@@ -261,6 +261,15 @@ TEST_F(ResolverTest, LabelPrecedenceBreaksTies) {
   EXPECT_EQ(Entities(doc), "[PERSON Georgia: Georgia]");
 }
 
+TEST_F(ResolverTest, GazetteerEntryBeatsRegexGuessOfTheSameSpan) {
+  // A regex guess says AGENCY (first in label precedence), the gazetteer
+  // says PLACE: the curated entry wins.
+  const std::string text = "Russia spoke.";
+  text_ = text;
+  const ResolvedDocument doc = Resolve(text, {Regex("Russia", Label::kAgency)});
+  EXPECT_EQ(Entities(doc), "[PLACE Russia: Russia]");
+}
+
 TEST_F(ResolverTest, MentionsCarrySentenceIndex) {
   const ResolvedDocument doc = Resolve("Russia spoke. Then Moscow answered.");
   ASSERT_EQ(doc.mentions.size(), 2u);

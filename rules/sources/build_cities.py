@@ -45,6 +45,12 @@ DEFAULT_NPM = os.path.join(
 WORDS = "/usr/share/dict/words"
 MIN_POPULATION = 5000
 COMMON_WORD_MIN = 1000000
+# Words that begin other place names ("San Diego", "Port Said"): as a city
+# name of their own they fire inside those.
+NAME_PREFIXES = {"san", "santa", "santo", "sao", "saint", "sankt", "st", "port",
+                 "fort", "mount", "new", "el", "la", "las", "los", "le", "al",
+                 "bad", "ban", "ciudad", "villa", "puerto", "porto", "rouge",
+                 "nueva", "nuevo", "gran", "grand", "great", "little", "old"}
 
 
 def load_cities(npm_dir):
@@ -105,6 +111,8 @@ def main():
         why = None
         if len(k) < 3 or any(ch.isdigit() for ch in k) or "\t" in name or "|" in name:
             why = "short or odd"
+        elif k.lower() in NAME_PREFIXES:
+            why = "name prefix"
         elif k in reserved or k.upper() in reserved:
             why = "taken"
         elif re.search(r"['\u2019]s$", name):
