@@ -207,6 +207,16 @@ TEST(RelationExtractorTest, TitleAndWordsMacros) {
             "MEETING(Barack Obama -> Vladimir Putin) trigger=met on Monday with");
   EXPECT_EQ(Extract("Obama met with Putin.", {words}), "");
   EXPECT_EQ(Extract("Obama met on a cold Monday with Putin.", {words}), "");
+  // {SPAN} crosses mentions; {GAP} does not.
+  EXPECT_EQ(Extract("Obama, back from Russia, met Putin.",
+                    {MakeRelationRule("m", MEETING,
+                                      "{PERSON:head}{SPAN} met {PERSON:tail}")}),
+            "MEETING(Barack Obama -> Vladimir Putin) "
+            "trigger=back from Russia, met");
+  EXPECT_EQ(Extract("Obama, back from Russia, met Putin.",
+                    {MakeRelationRule("m", MEETING,
+                                      "{PERSON:head}{GAP} met {PERSON:tail}")}),
+            "");
   EXPECT_FALSE(RelationExtractor::ExpandPattern("{WORDS:3-1}").ok());
   EXPECT_FALSE(RelationExtractor::ExpandPattern("{WORDS:x}").ok());
 }
