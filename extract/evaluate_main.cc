@@ -14,6 +14,9 @@
 ABSL_FLAG(std::string, gold, "", "Gold annotations (JSONL, guidelines format).");
 ABSL_FLAG(std::string, predictions, "",
           "Pipeline output in the jsonl format (extract --format=jsonl).");
+ABSL_FLAG(bool, show_errors, false,
+          "Also list every wrong relation (false positives with the rules "
+          "that produced them, misses with the gold evidence).");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
@@ -36,7 +39,14 @@ int main(int argc, char** argv) {
     std::cerr << "evaluate: " << predictions.status().message() << "\n";
     return 1;
   }
-  std::cout << newsgraph::FormatScores(
-      newsgraph::Evaluate(*gold, *predictions));
+  const newsgraph::Scores scores = newsgraph::Evaluate(*gold, *predictions);
+  std::cout << newsgraph::FormatScores(scores);
+  if (absl::GetFlag(FLAGS_show_errors)) {
+    std::cout << "\nrelation errors (doc, FP/FN, type, head, tail, "
+                 "rules or gold evidence)\n";
+    for (const std::string& line : scores.relation_errors) {
+      std::cout << "  " << line << "\n";
+    }
+  }
   return 0;
 }

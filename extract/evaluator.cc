@@ -177,31 +177,67 @@ void ScoreDocument(const GoldDocument& gold, const DocumentGraph* pred,
     if (Symmetric(type) && t < h) std::swap(h, t);
     return Key(type, h, t);
   };
+  // For error listings: what each key came from.
+  std::map<Key, std::string> gold_evidence, pred_rules;
   std::set<Key> gold_rel, pred_rel;
   for (const GoldRelation& r : gold.relations()) {
     auto h = gold_index.find(r.head()), t = gold_index.find(r.tail());
     if (h == gold_index.end() || t == gold_index.end()) continue;
-    gold_rel.insert(key(r.type(), h->second, t->second));
+    const Key k = key(r.type(), h->second, t->second);
+    gold_rel.insert(k);
+    gold_evidence[k] = r.evidence();
   }
+  auto rules_of = [](const Relation& r) {
+    std::string ids;
+    for (const Evidence& ev : r.evidence()) {
+      if (!absl::StrContains(ids, ev.rule_id())) {
+        absl::StrAppend(&ids, ids.empty() ? "" : ",", ev.rule_id());
+      }
+    }
+    return ids;
+  };
   std::map<std::string, Counts> rel;
   if (pred != nullptr) {
+    std::map<std::string, std::string> pred_names;
+    for (const Entity& e : pred->entities()) {
+      pred_names[e.id()] = e.canonical_name();
+    }
     for (const Relation& r : pred->relations()) {
+      if (r.negated() || r.hedged()) continue;  // not an asserted fact
       const std::string type = RelationType_Name(r.type());
       auto h = pred_index.find(r.head()), t = pred_index.find(r.tail());
       const int mh = h == pred_index.end() ? -1 : mapped[h->second];
       const int mt = t == pred_index.end() ? -1 : mapped[t->second];
       if (mh < 0 || mt < 0) {
         ++rel[type].fp;  // an argument that is no gold entity
+        scores->relation_errors.push_back(absl::StrCat(
+            gold.doc(), "\tFP\t", type, "\t", pred_names[r.head()], "\t",
+            pred_names[r.tail()], "\t", rules_of(r), " (no gold entity)"));
         continue;
       }
-      pred_rel.insert(key(type, mh, mt));
+      const Key k = key(type, mh, mt);
+      pred_rel.insert(k);
+      pred_rules[k] = rules_of(r);
     }
   }
+  auto name = [&](int e) { return gold.entities(e).canonical(); };
   for (const Key& k : pred_rel) {
-    gold_rel.count(k) ? ++rel[std::get<0>(k)].tp : ++rel[std::get<0>(k)].fp;
+    if (gold_rel.count(k)) {
+      ++rel[std::get<0>(k)].tp;
+    } else {
+      ++rel[std::get<0>(k)].fp;
+      scores->relation_errors.push_back(absl::StrCat(
+          gold.doc(), "\tFP\t", std::get<0>(k), "\t", name(std::get<1>(k)),
+          "\t", name(std::get<2>(k)), "\t", pred_rules[k]));
+    }
   }
   for (const Key& k : gold_rel) {
-    if (!pred_rel.count(k)) ++rel[std::get<0>(k)].fn;
+    if (!pred_rel.count(k)) {
+      ++rel[std::get<0>(k)].fn;
+      scores->relation_errors.push_back(absl::StrCat(
+          gold.doc(), "\tFN\t", std::get<0>(k), "\t", name(std::get<1>(k)),
+          "\t", name(std::get<2>(k)), "\t", gold_evidence[k]));
+    }
   }
   for (const auto& [type, c] : rel) {
     scores->relations[type].Add(c);

@@ -9,7 +9,9 @@
 //     shares the most overlapping mentions (ties: the earlier gold entity); a
 //     predicted relation counts when its type and mapped head and tail equal
 //     a gold relation's (either order for FAMILY, MEETING, COOPERATION).
-//     Identical predicted relations count once.
+//     Identical predicted relations count once. Relations marked negated
+//     or hedged are not scored: the guidelines count only asserted facts
+//     (negated, sought or hypothetical ones are not relations).
 // Each is reported per type and micro-averaged. Documents are paired by
 // name: gold "doc" "X.txt" with the predicted document id "X"; a gold
 // document without a prediction counts all its annotations as missed.
@@ -52,6 +54,9 @@ struct Scores {
   std::map<std::string, Counts> relations;
   int documents = 0;
   int missing_predictions = 0;  // gold documents with no prediction
+  // One line per wrong relation, for error analysis:
+  // "doc<TAB>FP|FN<TAB>TYPE<TAB>head<TAB>tail<TAB>rule ids or gold evidence".
+  std::vector<std::string> relation_errors;
 };
 
 // Reads a gold JSONL file. Errors name the line.

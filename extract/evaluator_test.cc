@@ -94,6 +94,41 @@ TEST(EvaluatorTest, EachGoldMentionMatchesOnce) {
   EXPECT_EQ(s.strict.at("PERSON").fp, 1);
 }
 
+TEST(EvaluatorTest, NegatedAndHedgedRelationsAreNotScored) {
+  // The right MEETING, but negated; a wrong LOCATED_IN, but hedged; a wrong
+  // CRITICISM that counts.
+  const auto pred = Parse<DocumentGraph>(R"pb(
+    document { id: "d" }
+    entities { id: "E1" type: PERSON canonical_name: "Obama"
+               mentions { begin: 0 end: 5 type: PERSON } }
+    entities { id: "E2" type: PERSON canonical_name: "Putin"
+               mentions { begin: 10 end: 15 type: PERSON } }
+    entities { id: "E3" type: PLACE canonical_name: "Russia"
+               mentions { begin: 20 end: 26 type: PLACE } }
+    relations { type: MEETING head: "E1" tail: "E2" negated: true }
+    relations { type: LOCATED_IN head: "E1" tail: "E3" hedged: true }
+    relations { type: CRITICISM head: "E1" tail: "E2"
+                evidence { rule_id: "crit.test" } }
+  )pb");
+  const Scores s = Evaluate({Parse<GoldDocument>(kGold)}, {{"d", pred}});
+  EXPECT_EQ(s.relations.at("MEETING").tp, 0);
+  EXPECT_EQ(s.relations.at("MEETING").fn, 1);
+  EXPECT_EQ(s.relations.count("LOCATED_IN") ? s.relations.at("LOCATED_IN").fp
+                                            : 0, 0);
+  EXPECT_EQ(s.relations.at("CRITICISM").fp, 1);
+  // Each error is listed: the false CRITICISM with its rule, the two misses
+  // with gold names.
+  ASSERT_EQ(s.relation_errors.size(), 3u);
+  bool listed_fp = false;
+  for (const std::string& line : s.relation_errors) {
+    if (line.find("FP\tCRITICISM\tBarack Obama\tVladimir Putin\tcrit.test") !=
+        std::string::npos) {
+      listed_fp = true;
+    }
+  }
+  EXPECT_TRUE(listed_fp);
+}
+
 TEST(EvaluatorTest, CountsArithmetic) {
   Counts c;
   c.tp = 3;

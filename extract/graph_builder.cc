@@ -97,7 +97,19 @@ DocumentGraph BuildDocumentGraph(const Document& document,
       }
     }
     if (duplicate) continue;
+    // The relation is negated (hedged) only when every sentence is.
+    bool any_asserted = false, any_unhedged = false;
+    for (const Evidence& e : r->evidence()) {
+      if (!e.negated()) any_asserted = true;
+      if (!e.negated() && !e.hedged()) any_unhedged = true;
+    }
+    if (!x.negated) any_asserted = true;
+    if (!x.negated && !x.hedged) any_unhedged = true;
+    r->set_negated(!any_asserted);
+    r->set_hedged(any_asserted && !any_unhedged);
     Evidence* ev = r->add_evidence();
+    ev->set_negated(x.negated);
+    ev->set_hedged(x.hedged);
     ev->mutable_sentence()->set_begin(s.begin);
     ev->mutable_sentence()->set_end(s.end);
     ev->mutable_trigger()->set_begin(x.trigger_begin);

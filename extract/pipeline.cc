@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "extract/graph_builder.h"
+#include "extract/relation_attributes.h"
 #include "extract/internal/utf8.h"
 
 namespace newsgraph {
@@ -55,8 +56,9 @@ DocumentGraph Pipeline::Process(const Document& input) const {
   guesser_.Guess(text, seg, &candidates);
   const ResolvedDocument resolved =
       resolver_.Resolve(text, seg, std::move(candidates));
-  const std::vector<ExtractedRelation> relations =
+  std::vector<ExtractedRelation> relations =
       rules_->relations().Extract(text, seg, resolved, rules_->gazetteer());
+  MarkRelationAttributes(text, seg, &relations);
   DocumentGraph graph = BuildDocumentGraph(*doc, seg, resolved, relations,
                                            provenance_, options_.include_text);
   if (!warning.code().empty()) *graph.add_warnings() = warning;

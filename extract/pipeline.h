@@ -1,7 +1,8 @@
 // Pipeline: wires the stages for one document:
 //
 //   text -> Segmenter -> Gazetteer + RegexMatcher -> Resolver
-//        -> RelationExtractor -> BuildDocumentGraph -> DocumentGraph
+//        -> RelationExtractor -> RelationAttributes (negated, hedged)
+//        -> BuildDocumentGraph -> DocumentGraph
 //
 // It holds no per-document state: Process() is const, so one Pipeline (and
 // its shared, immutable RuleSet) serves any number of threads.

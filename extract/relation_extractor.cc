@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -54,6 +55,10 @@ uint32_t ToOriginal(const std::vector<Piece>& pieces, size_t enc, bool is_end) {
   return it->orig_begin + static_cast<uint32_t>(enc - it->enc_begin);
 }
 
+bool IsSymmetricType(RelationType type) {
+  return type == FAMILY || type == MEETING || type == COOPERATION;
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> RelationExtractor::ExpandPattern(
@@ -82,8 +87,41 @@ absl::StatusOr<std::string> RelationExtractor::ExpandPattern(
     }
     absl::StrAppend(&out, pattern.substr(pos, open - pos));
     pos = close + 1;
+    if (body == "NOLIST") continue;  // a flag, see Create()
     if (body == "GAP") {
       out.append("[^\\x01\\x02]{0,60}?");
+      continue;
+    }
+    if (body == "TITLE") {
+      // Optional words before a name: a determiner or possessive pronoun,
+      // then up to six title words, place/demonym/agency mentions or
+      // lower-case role words ("his US counterpart", "the Russian Security
+      // Council Secretary", "Defense Secretary"). Greedy, so that the
+      // argument after it is the last mention of a title chain.
+      out.append(
+          "(?:(?:the|his|her|its|their|a|an|The|His|Her|Its|Their)\\s+)?"
+          "(?:(?:\\x01[LDA]\\d+\\x02|\\p{Lu}[\\p{L}.'’-]*|"
+          "counterpart|counterparts|former|top|senior|deputy|chief|press|"
+          "national|security|foreign|defense|defence|state|minister|"
+          "secretary|adviser|advisor|president|leader|ambassador|envoy|"
+          "spokesman|spokeswoman|official|director)\\s+){0,6}");
+      continue;
+    }
+    if (body == "SPAN") {
+      out.append("[^\\n]{0,120}?");  // anything, mentions included
+      continue;
+    }
+    if (absl::StartsWith(body, "WORDS:")) {
+      // {WORDS:a-b}: a to b words, no mention among them.
+      std::vector<absl::string_view> range =
+          absl::StrSplit(body.substr(6), '-');
+      int lo = 0, hi = 0;
+      if (range.size() != 2 || !absl::SimpleAtoi(range[0], &lo) ||
+          !absl::SimpleAtoi(range[1], &hi) || lo < 0 || hi < lo || hi > 20) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "placeholder {", body, "} needs a range a-b with 0 <= a <= b <= 20"));
+      }
+      absl::StrAppend(&out, "(?:[^\\s\\x01\\x02]+\\s+){", lo, ",", hi, "}?");
       continue;
     }
     std::vector<absl::string_view> parts = absl::StrSplit(body, ':');
@@ -103,6 +141,8 @@ absl::StatusOr<std::string> RelationExtractor::ExpandPattern(
         letters += 'D';
       } else if (type == "ANY") {
         letters += "PAL";
+      } else if (type == "PRONOUN") {
+        letters += '*';
       } else {
         return absl::InvalidArgumentError(absl::StrCat(
             "unknown type \"", type, "\" in placeholder {", body,
@@ -120,6 +160,16 @@ absl::StatusOr<std::string> RelationExtractor::ExpandPattern(
       group = absl::StrCat("?P<", parts[1], ">");
     } else {
       group = "?:";
+    }
+    if (letters.find('*') != std::string::npos) {
+      if (letters != "*" || parts.size() != 2) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "placeholder {", body,
+            "}: PRONOUN stands alone and must be the head or the tail"));
+      }
+      absl::StrAppend(&out, "(", group,
+                      "\\b(?:he|she|his|her|He|She|His|Her)\\b)");
+      continue;
     }
     absl::StrAppend(&out, "(", group, "\\x01[", letters, "]\\d+\\x02)");
   }
@@ -162,6 +212,8 @@ absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
           rule.location, ": pattern needs a {TYPE:head} and a {TYPE:tail}"));
       continue;
     }
+    c.lists = !absl::StrContains(rule.pattern, "{NOLIST}");
+    if (absl::StrContains(rule.pattern, "{PRONOUN:")) x->has_pronoun_rules_ = true;
     c.re = std::move(re);
     c.rule = std::move(rule);
     x->rules_.push_back(std::move(c));
@@ -169,6 +221,11 @@ absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
   if (!errors.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
   }
+  // What may stand between two coordinated mentions (see Extract()).
+  x->coordination_ = std::make_unique<RE2>(
+      "\\s*(?:\\([^()\\x01\\x02]{0,30}\\)\\s*)?(,?)\\s*(?:(and|or)\\s+)?"
+      "(?:the\\s+)?",
+      options);
   return x;
 }
 
@@ -199,6 +256,8 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
   std::string enc;
   std::vector<Piece> pieces;
   std::vector<re2::StringPiece> groups;
+  std::vector<size_t> slots;   // indices of placeholder pieces
+  std::vector<int> group_of;   // per slot: first slot of its list, or -1
   size_t m = 0, d = 0;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& s = seg.sentences[si];
@@ -224,7 +283,7 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
         items.push_back({doc.demonyms[i].begin, {true, static_cast<int32_t>(i)}});
       }
     }
-    if (items.size() < 2) continue;
+    if (items.size() < 2 && !has_pronoun_rules_) continue;
     std::sort(items.begin(), items.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
 
@@ -259,6 +318,58 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
       enc.append(text.data() + pos, s.end - pos);
     }
 
+    // Placeholders in order, for coordination: slot k is linked to slot
+    // k + 1 when only ", ", " and ", ", and " (or "or"), an optional
+    // parenthesis and "the" stand between two mentions of the same type.
+    slots.clear();
+    for (const Piece& p : pieces) {
+      if (p.placeholder) slots.push_back(&p - pieces.data());
+    }
+    group_of.assign(slots.size(), -1);
+    {
+      enum Link { kNone, kComma, kAnd };
+      std::vector<Link> links(slots.size(), kNone);
+      for (size_t k = 0; k + 1 < slots.size(); ++k) {
+        const Piece& x = pieces[slots[k]];
+        const Piece& y = pieces[slots[k + 1]];
+        const char lx = enc[x.enc_begin + 1], ly = enc[y.enc_begin + 1];
+        if (lx != ly || lx == 'D') continue;
+        const re2::StringPiece between(enc.data() + x.enc_end,
+                                       y.enc_begin - x.enc_end);
+        re2::StringPiece comma, conj;
+        if (RE2::FullMatch(between, *coordination_, &comma, &conj)) {
+          if (!conj.empty()) {
+            links[k] = kAnd;
+          } else if (!comma.empty()) {
+            links[k] = kComma;
+          }
+        }
+      }
+      // A list is a run of comma links closed by one "and" link; a pair of
+      // names joined by a comma alone ("Boston, Massachusetts") is not.
+      size_t k = 0;
+      while (k < slots.size()) {
+        size_t j = k;
+        bool closed = false;
+        while (j + 1 < slots.size() && links[j] != kNone && !closed) {
+          if (links[j] == kAnd) closed = true;
+          ++j;
+        }
+        if (closed) {
+          for (size_t i = k; i <= j; ++i) group_of[i] = static_cast<int>(k);
+          k = j + 1;
+        } else {
+          k = std::max(k + 1, j);
+        }
+      }
+    }
+    auto slot_at = [&](size_t enc_begin) {
+      for (size_t k = 0; k < slots.size(); ++k) {
+        if (pieces[slots[k]].enc_begin == enc_begin) return static_cast<int>(k);
+      }
+      return -1;
+    };
+
     // Decodes a placeholder group into an entity index and its span.
     auto decode = [&](absl::string_view g, int32_t* entity, uint32_t* b,
                       uint32_t* e) {
@@ -275,6 +386,30 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
       }
       return *entity >= 0;
     };
+    // Resolves a pronoun to the nearest person mentioned before it in this
+    // or the two previous sentences, other than `other`.
+    auto resolve_pronoun = [&](absl::string_view g, int32_t other,
+                               int32_t* entity, uint32_t* b, uint32_t* e) {
+      const size_t at = g.data() - enc.data();
+      *b = ToOriginal(pieces, at, false);
+      *e = ToOriginal(pieces, at + g.size(), true);
+      auto it = std::lower_bound(
+          doc.mentions.begin(), doc.mentions.end(), *b,
+          [](const ResolvedMention& x, uint32_t v) { return x.begin < v; });
+      while (it != doc.mentions.begin()) {
+        --it;
+        if (it->sentence + 2 < si) break;
+        if (it->label == Label::kPerson && it->entity >= 0 &&
+            it->entity != other) {
+          *entity = it->entity;
+          return true;
+        }
+      }
+      return false;
+    };
+    auto is_placeholder = [](absl::string_view g) {
+      return !g.empty() && g[0] == kOpen;
+    };
 
     const re2::StringPiece encoded(enc);
     for (const Compiled& c : rules_) {
@@ -289,13 +424,26 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
         const size_t tail_at = tail.data() - encoded.data();
         // Next search starts after the first argument, so one argument can
         // take part in several matches ("X met Y and Z").
-        start = std::min(head_at + head.size(), tail_at + tail.size());
+        start = std::max(std::min(head_at + head.size(), tail_at + tail.size()),
+                         start + 1);
         ExtractedRelation r;
-        if (!decode(head, &r.head, &r.head_begin, &r.head_end) ||
-            !decode(tail, &r.tail, &r.tail_begin, &r.tail_end) ||
-            r.head == r.tail) {
+        const bool head_mention = is_placeholder(head);
+        const bool tail_mention = is_placeholder(tail);
+        if (head_mention && !decode(head, &r.head, &r.head_begin, &r.head_end)) {
           continue;
         }
+        if (tail_mention && !decode(tail, &r.tail, &r.tail_begin, &r.tail_end)) {
+          continue;
+        }
+        if (!head_mention &&
+            !resolve_pronoun(head, r.tail, &r.head, &r.head_begin, &r.head_end)) {
+          continue;
+        }
+        if (!tail_mention &&
+            !resolve_pronoun(tail, r.head, &r.tail, &r.tail_begin, &r.tail_end)) {
+          continue;
+        }
+        if (r.head == r.tail) continue;
         r.type = c.rule.type;
         r.rule_id = c.rule.id;
         r.sentence = si;
@@ -338,7 +486,58 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
             --r.trigger_end;
           }
         }
-        out.push_back(std::move(r));
+        // Coordination: "X and Y met Z" also relates Y; "X, Y and Z met"
+        // relates every pair.
+        const int hs = (head_mention && c.lists) ? slot_at(head_at) : -1;
+        const int ts = (tail_mention && c.lists) ? slot_at(tail_at) : -1;
+        auto members = [&](int slot) {
+          std::vector<int> v;
+          if (slot < 0) return v;
+          if (group_of[slot] < 0) {
+            v.push_back(slot);
+            return v;
+          }
+          for (size_t k = 0; k < slots.size(); ++k) {
+            if (group_of[k] == group_of[slot]) v.push_back(static_cast<int>(k));
+          }
+          return v;
+        };
+        const std::vector<int> hm = members(hs), tm = members(ts);
+        if (hm.size() <= 1 && tm.size() <= 1) {
+          out.push_back(std::move(r));
+          continue;
+        }
+        auto with = [&](int hslot, int tslot) {
+          ExtractedRelation x = r;
+          if (hslot >= 0) {
+            const Piece& p = pieces[slots[hslot]];
+            const absl::string_view g(enc.data() + p.enc_begin,
+                                      p.enc_end - p.enc_begin);
+            if (!decode(g, &x.head, &x.head_begin, &x.head_end)) return;
+          }
+          if (tslot >= 0) {
+            const Piece& p = pieces[slots[tslot]];
+            const absl::string_view g(enc.data() + p.enc_begin,
+                                      p.enc_end - p.enc_begin);
+            if (!decode(g, &x.tail, &x.tail_begin, &x.tail_end)) return;
+          }
+          if (x.head != x.tail) out.push_back(std::move(x));
+        };
+        const bool same_list = hs >= 0 && ts >= 0 && group_of[hs] >= 0 &&
+                               group_of[hs] == group_of[ts];
+        if (same_list) {
+          if (IsSymmetricType(r.type)) {
+            for (size_t i = 0; i < hm.size(); ++i) {
+              for (size_t j = i + 1; j < hm.size(); ++j) with(hm[i], hm[j]);
+            }
+          } else {
+            out.push_back(std::move(r));
+          }
+          continue;
+        }
+        for (int h : hm.empty() ? std::vector<int>{-1} : hm) {
+          for (int t : tm.empty() ? std::vector<int>{-1} : tm) with(h, t);
+        }
       }
     }
   }

@@ -13,6 +13,20 @@
 // where TYPES is PERSON, AGENCY, PLACE, DEMONYM or ANY, or several joined by
 // "|" ("{AGENCY|PLACE:tail}"). A DEMONYM argument ("Russian") stands for its
 // country and is used only when the country is an entity of the document.
+// More placeholders:
+//   {TITLE}      optional words before a name: a determiner or possessive,
+//                then up to six title words, place, demonym or agency
+//                mentions ("his US counterpart", "Defense Secretary");
+//   {WORDS:a-b}  a to b words (no mention among them);
+//   {SPAN}       up to 120 bytes of anything, mentions included;
+//   {PRONOUN:head}, {PRONOUN:tail}  he/she/his/her, resolved to the nearest
+//                person mentioned before it (this or the two previous
+//                sentences) other than the other argument;
+//   {NOLIST}     matches nothing; turns off coordination for the rule.
+// Coordination: unless a rule says {NOLIST}, an argument that stands in a
+// list of mentions of its type ("X and Y", "X, Y and Z", "X (left) and Y")
+// stands for every member: "X and Y met Z" relates both to Z; when both
+// arguments are in one list, a symmetric rule relates every pair.
 // Optional named groups: `trigger` (the words that state the fact; default:
 // the `role` group, else the text between the arguments without surrounding
 // spaces and punctuation) and `role` (the relation's role; default: the
@@ -59,6 +73,9 @@ struct ExtractedRelation {
   uint32_t head_begin = 0, head_end = 0;  // the argument mentions
   uint32_t tail_begin = 0, tail_end = 0;
   absl::string_view rule_id;  // lives as long as the extractor
+  // Set by MarkRelationAttributes() (extract/relation_attributes.h).
+  bool negated = false;
+  bool hedged = false;
 };
 
 class RelationExtractor {
@@ -87,9 +104,12 @@ class RelationExtractor {
     std::unique_ptr<RE2> re;
     int head = 0, tail = 0, trigger = 0, role = 0;  // group indices (0: none)
     int groups = 0;
+    bool lists = true;  // expand arguments to coordinated mentions
   };
   RelationExtractor() = default;
   std::vector<Compiled> rules_;
+  std::unique_ptr<RE2> coordination_;
+  bool has_pronoun_rules_ = false;
 };
 
 }  // namespace newsgraph

@@ -129,9 +129,10 @@ TEST(RelationExtractorTest, DemonymStandsForCountryNamedInDocument) {
 
 TEST(RelationExtractorTest, OneArgumentInSeveralMatches) {
   EXPECT_EQ(Extract("Obama met Putin and Lavrov.",
-                    {MakeRelationRule("m", MEETING, "{PERSON:head} met {PERSON:tail}"),
+                    {MakeRelationRule("m", MEETING,
+                                      "{NOLIST}{PERSON:head} met {PERSON:tail}"),
                      MakeRelationRule("m2", MEETING,
-                          "{PERSON:head} met {PERSON} and {PERSON:tail}")}),
+                          "{NOLIST}{PERSON:head} met {PERSON} and {PERSON:tail}")}),
             "MEETING(Barack Obama -> Vladimir Putin) trigger=met; "
             "MEETING(Barack Obama -> Sergei Lavrov) trigger=met Putin and");
   // After a match the search goes on after its first argument, so the
@@ -140,6 +141,84 @@ TEST(RelationExtractorTest, OneArgumentInSeveralMatches) {
                     {MakeRelationRule("m", MEETING, "{PERSON:head} met {PERSON:tail}")}),
             "MEETING(Barack Obama -> Vladimir Putin) trigger=met; "
             "MEETING(Vladimir Putin -> Sergei Lavrov) trigger=met");
+}
+
+TEST(RelationExtractorTest, CoordinatedArgumentsStandForEveryMember) {
+  const RelationRule met =
+      MakeRelationRule("m", MEETING, "{PERSON:head} met {PERSON:tail}");
+  // "X met Y and Z": the tail list.
+  EXPECT_EQ(Extract("Obama met Putin and Lavrov.", {met}),
+            "MEETING(Barack Obama -> Vladimir Putin) trigger=met; "
+            "MEETING(Barack Obama -> Sergei Lavrov) trigger=met");
+  // "X and Y met Z": the head list, with a parenthesis after a name.
+  EXPECT_EQ(Extract("Obama (left) and Lavrov met Putin.", {met}),
+            "MEETING(Barack Obama -> Vladimir Putin) trigger=met; "
+            "MEETING(Sergei Lavrov -> Vladimir Putin) trigger=met");
+  // Both arguments in one list: every pair, for a symmetric type.
+  EXPECT_EQ(Extract("Obama, Lavrov and Putin met.",
+                    {MakeRelationRule("m", MEETING,
+                                      "{PERSON:head} and {PERSON:tail} met")}),
+            "MEETING(Barack Obama -> Sergei Lavrov) trigger=and; "
+            "MEETING(Barack Obama -> Vladimir Putin) trigger=and; "
+            "MEETING(Sergei Lavrov -> Vladimir Putin) trigger=and");
+  // A comma alone is no list ("Obama, Lavrov met" is an apposition).
+  EXPECT_EQ(Extract("Obama, Lavrov met Putin.",
+                    {MakeRelationRule("m", MEETING,
+                                      "{PERSON:head} met {PERSON:tail}")}),
+            "MEETING(Sergei Lavrov -> Vladimir Putin) trigger=met");
+  // {NOLIST} turns it off.
+  EXPECT_EQ(Extract("Obama met Putin and Lavrov.",
+                    {MakeRelationRule("m", MEETING,
+                                      "{NOLIST}{PERSON:head} met {PERSON:tail}")}),
+            "MEETING(Barack Obama -> Vladimir Putin) trigger=met");
+}
+
+TEST(RelationExtractorTest, PronounArgument) {
+  const RelationRule rule = MakeRelationRule(
+      "f", FAMILY, "{PRONOUN:head} (?P<role>brother),? {PERSON:tail}");
+  // "his" is the nearest person before it, here in the previous sentence.
+  EXPECT_EQ(Extract("Lavrov arrived. Later his brother, Peskov, came.", {rule}),
+            "FAMILY(Sergei Lavrov -> Dmitry Peskov) role=brother "
+            "trigger=brother");
+  // ... but never the other argument.
+  EXPECT_EQ(Extract("Lavrov spoke. Peskov came; his brother Peskov too.",
+                    {rule}),
+            "FAMILY(Sergei Lavrov -> Dmitry Peskov) role=brother "
+            "trigger=brother");
+  // No person before it: no relation.
+  EXPECT_EQ(Extract("His brother Peskov came.", {rule}), "");
+  EXPECT_FALSE(RelationExtractor::ExpandPattern("{PRONOUN|PERSON:head}").ok());
+  EXPECT_FALSE(RelationExtractor::ExpandPattern("{PRONOUN}").ok());
+}
+
+TEST(RelationExtractorTest, TitleAndWordsMacros) {
+  const RelationRule rule = MakeRelationRule(
+      "m", MEETING, "{PERSON:head} met {TITLE}{PERSON:tail}");
+  EXPECT_EQ(Extract("Obama met Russian Foreign Minister Lavrov.", {rule}),
+            "MEETING(Barack Obama -> Sergei Lavrov) "
+            "trigger=met Russian Foreign Minister");
+  EXPECT_EQ(Extract("Obama met his Russian counterpart Putin.", {rule}),
+            "MEETING(Barack Obama -> Vladimir Putin) "
+            "trigger=met his Russian counterpart");
+  EXPECT_EQ(Extract("Obama met a lot of people and Putin.", {rule}), "");
+  const RelationRule words = MakeRelationRule(
+      "m", MEETING, "{PERSON:head} met {WORDS:1-2}with {PERSON:tail}");
+  EXPECT_EQ(Extract("Obama met on Monday with Putin.", {words}),
+            "MEETING(Barack Obama -> Vladimir Putin) trigger=met on Monday with");
+  EXPECT_EQ(Extract("Obama met with Putin.", {words}), "");
+  EXPECT_EQ(Extract("Obama met on a cold Monday with Putin.", {words}), "");
+  // {SPAN} crosses mentions; {GAP} does not.
+  EXPECT_EQ(Extract("Obama, back from Russia, met Putin.",
+                    {MakeRelationRule("m", MEETING,
+                                      "{PERSON:head}{SPAN} met {PERSON:tail}")}),
+            "MEETING(Barack Obama -> Vladimir Putin) "
+            "trigger=back from Russia, met");
+  EXPECT_EQ(Extract("Obama, back from Russia, met Putin.",
+                    {MakeRelationRule("m", MEETING,
+                                      "{PERSON:head}{GAP} met {PERSON:tail}")}),
+            "");
+  EXPECT_FALSE(RelationExtractor::ExpandPattern("{WORDS:3-1}").ok());
+  EXPECT_FALSE(RelationExtractor::ExpandPattern("{WORDS:x}").ok());
 }
 
 TEST(RelationExtractorTest, ArgumentsMustBeInOneSentence) {

@@ -6,6 +6,7 @@
 #   tools/evaluate.sh                  # the seed gold: ../shared/corpus/seeds
 #   tools/evaluate.sh all              # seeds and every set in ../shared/benchmarks
 #   tools/evaluate.sh CORPUS_DIR GOLD  # any corpus directory with its gold
+#   EVAL_FLAGS=--show_errors tools/evaluate.sh   # also list wrong relations
 #
 # ../shared is the directory beside this repository (set SHARED to move it).
 set -euo pipefail
@@ -18,7 +19,7 @@ run() {  # name corpus gold
   local name="$1" corpus="$2" gold="$3"
   bazel-bin/extract/extract --input="$corpus" --output="out/eval/$name.jsonl" --quiet
   echo "== $name ($corpus)"
-  bazel-bin/extract/evaluate --gold="$gold" --predictions="out/eval/$name.jsonl"
+  bazel-bin/extract/evaluate --gold="$gold" --predictions="out/eval/$name.jsonl" ${EVAL_FLAGS:-}
   echo
 }
 if [ $# -eq 2 ]; then
