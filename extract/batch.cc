@@ -83,8 +83,9 @@ class BatchRun {
   void Process(Task* task, GraphWriter* writer, std::ostringstream* buffer,
                bool keep_graph) const;
   void Log(const std::string& line);
+  // Redraws the progress line; the final one shows the elapsed time.
   void ShowProgress(const BatchStats& stats, uint64_t input_start,
-                    uint64_t input_pos, absl::Time start);
+                    uint64_t input_pos, absl::Time start, bool final = false);
 
   const Pipeline* pipeline_;
   const BatchOptions& options_;
@@ -200,7 +201,8 @@ void BatchRun::Log(const std::string& line) {
 }
 
 void BatchRun::ShowProgress(const BatchStats& stats, uint64_t input_start,
-                            uint64_t input_pos, absl::Time start) {
+                            uint64_t input_pos, absl::Time start,
+                            bool final) {
   if (!options_.progress || options_.log == nullptr) return;
   const double elapsed = absl::ToDoubleSeconds(absl::Now() - start);
   const double rate =
@@ -216,7 +218,9 @@ void BatchRun::ShowProgress(const BatchStats& stats, uint64_t input_start,
     absl::StrAppend(&line, " MB");
   }
   absl::StrAppendFormat(&line, "  %.1f MB/s", rate);
-  if (total_bytes_ > 0 && rate > 0) {
+  if (final) {
+    absl::StrAppend(&line, "  in ", Duration(elapsed));
+  } else if (total_bytes_ > 0 && rate > 0) {
     const double left = (total_bytes_ - static_cast<double>(input_pos)) / 1e6;
     absl::StrAppend(&line, "  ETA ", Duration(std::max(0.0, left / rate)));
   }
@@ -312,7 +316,8 @@ absl::Status BatchRun::Run(DocumentReader* reader, std::ostream* out,
   read_thread.join();
   for (std::thread& t : workers) t.join();
   if (options_.progress && options_.log != nullptr) {  // the final line
-    ShowProgress(*stats, input_start, reader->bytes_read(), start);
+    ShowProgress(*stats, input_start, reader->bytes_read(), start,
+                 /*final=*/true);
     *options_.log << "\n";
   }
   if (!status.ok()) return status;
