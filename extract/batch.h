@@ -33,7 +33,8 @@
 //  - Progress. With `progress`, a one-line progress report (documents, MB,
 //    MB/s, ETA when the input size is known) is redrawn on `log`.
 //
-// A Batch runs once; it is not thread-safe itself (it makes its own threads).
+// Each Run() is a new run. Call Run() from one thread at a time; it makes its
+// own threads.
 #ifndef NEWSGRAPH_EXTRACT_BATCH_H_
 #define NEWSGRAPH_EXTRACT_BATCH_H_
 
