@@ -88,6 +88,14 @@ cmp -s "$T/shards.sorted" "$T/whole.sorted" || fail "the shards do not add up to
 if "$EXTRACT" --input=- --shard=3/3 --quiet < /dev/null 2> "$T/err.txt"; then fail "shard 3/3 accepted"; fi
 grep -q "expected i/N" "$T/err.txt" || fail "bad shard message: $(cat "$T/err.txt")"
 
+# A full disk is an error, not a silently short output.
+if [ -w /dev/full ]; then
+  if "$EXTRACT" --input="$T/in.jsonl" --output=/dev/full --quiet 2> "$T/err.txt"; then
+    fail "write to a full disk succeeded"
+  fi
+  grep -q "/dev/full: .*failed" "$T/err.txt" || fail "full disk message: $(cat "$T/err.txt")"
+fi
+
 if [ "$failures" -ne 0 ]; then
   echo "$failures check(s) failed"
   exit 1
