@@ -214,31 +214,36 @@ TEST_F(BatchTest, BadDocumentsAreRecordedCountedAndTheRunGoesOn) {
 }
 
 TEST_F(BatchTest, ShardsPartitionTheWholeRun) {
-  for (Format format : {Format::kJsonl, Format::kBinary}) {
-    RunBatch(*generated_, Options(dir_ + "/whole", format, 2));
-    const std::vector<std::string> whole = Records(dir_ + "/whole", format);
-    ASSERT_EQ(whole.size(), 240u);
-    std::vector<std::string> shards;
-    for (uint32_t i = 0; i < 3; ++i) {
-      const std::string out = absl::StrCat(dir_, "/shard", i);
-      BatchOptions options = Options(out, format, 2);
-      options.shard_index = i;
-      options.shard_count = 3;
-      const BatchStats stats = RunBatch(*generated_, options);
-      EXPECT_EQ(stats.documents, 80u);
-      EXPECT_EQ(stats.other_shard_documents, 160u);
-      const std::vector<std::string> records = Records(out, format);
-      ASSERT_EQ(records.size(), 80u);
-      // Shard i holds the documents whose index is i modulo 3, in order.
-      for (size_t j = 0; j < records.size(); ++j) {
-        EXPECT_TRUE(records[j] == whole[3 * j + i]) << i << " " << j;
+  for (const std::string& input : {*generated_, *sample_dir_}) {
+    for (Format format : {Format::kJsonl, Format::kBinary}) {
+      RunBatch(input, Options(dir_ + "/whole", format, 2));
+      const std::vector<std::string> whole = Records(dir_ + "/whole", format);
+      ASSERT_GE(whole.size(), 6u);
+      constexpr uint32_t kShards = 4;
+      std::vector<std::string> shards;
+      for (uint32_t i = 0; i < kShards; ++i) {
+        const std::string out = absl::StrCat(dir_, "/shard", i);
+        BatchOptions options = Options(out, format, 2);
+        options.shard_index = i;
+        options.shard_count = kShards;
+        const BatchStats stats = RunBatch(input, options);
+        const std::vector<std::string> records = Records(out, format);
+        const size_t expected = (whole.size() + kShards - 1 - i) / kShards;
+        EXPECT_EQ(stats.documents, expected) << input << " shard " << i;
+        EXPECT_EQ(stats.other_shard_documents, whole.size() - expected);
+        ASSERT_EQ(records.size(), expected) << input << " shard " << i;
+        // Shard i holds the documents whose index is i modulo kShards.
+        for (size_t j = 0; j < records.size(); ++j) {
+          EXPECT_TRUE(records[j] == whole[kShards * j + i])
+              << input << " shard " << i << " record " << j;
+        }
+        shards.insert(shards.end(), records.begin(), records.end());
       }
-      shards.insert(shards.end(), records.begin(), records.end());
+      std::vector<std::string> sorted_whole = whole;
+      std::sort(sorted_whole.begin(), sorted_whole.end());
+      std::sort(shards.begin(), shards.end());
+      EXPECT_TRUE(shards == sorted_whole) << input;
     }
-    std::vector<std::string> sorted_whole = whole;
-    std::sort(sorted_whole.begin(), sorted_whole.end());
-    std::sort(shards.begin(), shards.end());
-    EXPECT_TRUE(shards == sorted_whole);
   }
 }
 
