@@ -6,7 +6,10 @@
 // See --help for every flag. Errors go to standard error; the exit status is
 // non-zero when the run could not start or its output could not be written.
 // A document that fails is written as an error record and counted; it does
-// not stop the run.
+// not stop the run. The batch behaviour (threads, in-order output, --resume,
+// --shard, progress and summary) is extract/batch.h.
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -20,6 +23,7 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "extract/batch.h"
 #include "extract/pipeline.h"
 #include "extract/reader.h"
 #include "extract/rule_set.h"
@@ -43,7 +47,22 @@ ABSL_FLAG(std::string, corpus_graph, "",
           "documents by canonical id) to this path, in --format.");
 ABSL_FLAG(bool, include_text, false,
           "Copy each document's text into its graph.");
-ABSL_FLAG(bool, quiet, false, "Do not print the summary to standard error.");
+ABSL_FLAG(bool, quiet, false,
+          "Print neither the progress line nor the summary on standard "
+          "error (the progress line is shown only when it is a terminal).");
+ABSL_FLAG(int, threads, 0,
+          "Worker threads; 0 (the default) uses every core "
+          "(std::thread::hardware_concurrency). The output is the same, byte "
+          "for byte, for any number of threads.");
+ABSL_FLAG(bool, resume, false,
+          "Continue an interrupted run: keep the complete records of the "
+          "existing --output (binary or jsonl; an incomplete last record is "
+          "cut off), skip that many input documents and append the rest. "
+          "Give the same input, flags and rules as the interrupted run.");
+ABSL_FLAG(std::string, shard, "",
+          "i/N: process only the documents whose 0-based index in the input "
+          "is i modulo N, so N runs (i = 0..N-1) split the corpus; their "
+          "outputs together hold the records of one whole run.");
 ABSL_FLAG(size_t, max_document_bytes, size_t{256} << 20,
           "Documents larger than this are reported as errors and skipped.");
 
@@ -107,92 +126,36 @@ int Run(int argc, char** argv) {
     return 1;
   }
 
-  const std::string output = absl::GetFlag(FLAGS_output);
-  std::ofstream out_file;
-  std::ostream* out = &std::cout;
-  if (output != "-") {
-    out_file.open(output, std::ios::binary | std::ios::trunc);
-    if (!out_file) {
-      std::cerr << "extract: cannot write " << output << "\n";
-      return 1;
-    }
-    out = &out_file;
-  }
-  GraphWriter writer(out, format);
-  const bool want_corpus = !absl::GetFlag(FLAGS_corpus_graph).empty();
-  CorpusGraphBuilder corpus;
-
-  uint64_t documents = 0, errors = 0, bytes = 0;
-  std::map<std::string, uint64_t> mentions_by_type, relations_by_type;
-  Document doc;
-  absl::Status read_error;
-  while ((*reader)->Next(&doc, &read_error)) {
-    ++documents;
-    DocumentGraph graph;
-    if (!read_error.ok()) {
-      ++errors;
-      std::cerr << "extract: " << doc.id() << ": " << read_error.message()
-                << "\n";
-      graph = pipeline.ErrorGraph(doc, read_error);
-    } else {
-      bytes += doc.text().size();
-      graph = pipeline.Process(doc);
-    }
-    for (const Entity& e : graph.entities()) {
-      mentions_by_type[EntityType_Name(e.type())] += e.mentions_size();
-    }
-    for (const Relation& r : graph.relations()) {
-      ++relations_by_type[RelationType_Name(r.type())];
-    }
-    if (want_corpus) corpus.Add(graph);
-    const absl::Status written = writer.Write(graph);
-    if (!written.ok()) {
-      std::cerr << "extract: writing " << output << ": " << written.message()
-                << "\n";
-      return 1;
+  BatchOptions batch_options;
+  batch_options.threads = absl::GetFlag(FLAGS_threads);
+  batch_options.format = format;
+  batch_options.output = absl::GetFlag(FLAGS_output);
+  batch_options.corpus_graph = absl::GetFlag(FLAGS_corpus_graph);
+  batch_options.resume = absl::GetFlag(FLAGS_resume);
+  if (!absl::GetFlag(FLAGS_shard).empty()) {
+    const absl::Status s =
+        ParseShard(absl::GetFlag(FLAGS_shard), &batch_options.shard_index,
+                   &batch_options.shard_count);
+    if (!s.ok()) {
+      std::cerr << "extract: --shard: " << s.message() << "\n";
+      return 2;
     }
   }
-  if (absl::Status s = writer.Flush(); !s.ok()) {
-    std::cerr << "extract: writing " << output << ": " << s.message() << "\n";
+  const bool quiet = absl::GetFlag(FLAGS_quiet);
+  batch_options.log = &std::cerr;
+  batch_options.progress = !quiet && isatty(STDERR_FILENO);
+  Batch batch(&pipeline, batch_options);
+  const absl::StatusOr<BatchStats> stats = batch.Run(reader->get());
+  if (!stats.ok()) {
+    std::cerr << "extract: " << stats.status().message() << "\n";
     return 1;
   }
-  if (want_corpus) {
-    const std::string path = absl::GetFlag(FLAGS_corpus_graph);
-    std::ofstream corpus_out(path, std::ios::binary | std::ios::trunc);
-    GraphWriter corpus_writer(&corpus_out, format);
-    const CorpusGraph graph = corpus.Finish(pipeline.provenance());
-    absl::Status s = corpus_out ? corpus_writer.Write(graph)
-                                : absl::PermissionDeniedError("cannot open");
-    if (s.ok()) s = corpus_writer.Flush();
-    if (!s.ok()) {
-      std::cerr << "extract: writing " << path << ": " << s.message() << "\n";
-      return 1;
-    }
-    if (!absl::GetFlag(FLAGS_quiet)) {
-      std::cerr << absl::StrFormat(
-          "corpus graph: %d entities, %d relations -> %s\n",
-          graph.entities_size(), graph.relations_size(), path);
-    }
-  }
-  const auto end = std::chrono::steady_clock::now();
-  if (!absl::GetFlag(FLAGS_quiet)) {
-    const double load_s = std::chrono::duration<double>(loaded - start).count();
-    const double run_s = std::chrono::duration<double>(end - loaded).count();
-    std::cerr << absl::StrFormat(
-        "documents: %d (%d errors), %.2f MB in %.3f s (%.1f MB/s); rules "
-        "loaded in %.3f s (fingerprint %s)\n",
-        documents, errors, bytes / 1e6, run_s,
-        run_s > 0 ? bytes / 1e6 / run_s : 0.0, load_s,
-        pipeline.provenance().rules_fingerprint());
-    std::string line = "mentions:";
-    for (const auto& [type, n] : mentions_by_type) {
-      absl::StrAppend(&line, " ", type, "=", n);
-    }
-    absl::StrAppend(&line, "\nrelations:");
-    for (const auto& [type, n] : relations_by_type) {
-      absl::StrAppend(&line, " ", type, "=", n);
-    }
-    std::cerr << line << "\n";
+  if (!quiet) {
+    std::cerr << FormatSummary(*stats)
+              << absl::StrFormat(
+                     "rules: loaded in %.3f s (fingerprint %s)\n",
+                     std::chrono::duration<double>(loaded - start).count(),
+                     pipeline.provenance().rules_fingerprint());
   }
   return 0;
 }
@@ -205,7 +168,8 @@ int main(int argc, char** argv) {
       "Extracts PERSON, AGENCY and PLACE entities and their relations from "
       "English news and writes one graph per document.\n"
       "Usage: extract --input=PATH [--output=PATH] [--format=jsonl] "
-      "[--rules=DIR] [--corpus_graph=PATH]");
+      "[--rules=DIR] [--corpus_graph=PATH] [--threads=N] [--resume] "
+      "[--shard=i/N]");
   absl::ParseCommandLine(argc, argv);
   return newsgraph::Run(argc, argv);
 }

@@ -57,7 +57,16 @@ absl::StatusOr<std::unique_ptr<DocumentReader>> DocumentReader::Open(
     }
     std::sort(r->files_.begin(), r->files_.end());
     r->mode_ = Mode::kFiles;
+    r->total_bytes_ = 0;
+    for (const std::string& file : r->files_) {
+      const uintmax_t size = fs::file_size(file, ec);
+      if (!ec) r->total_bytes_ += static_cast<int64_t>(size);
+    }
     return r;
+  }
+  {
+    const uintmax_t size = fs::file_size(input, ec);
+    if (!ec) r->total_bytes_ = static_cast<int64_t>(size);
   }
   if (absl::EndsWith(input, ".jsonl")) {
     r->file_ = std::make_unique<std::ifstream>(input, std::ios::binary);
@@ -88,6 +97,7 @@ bool DocumentReader::Next(Document* doc, absl::Status* error) {
       std::string text = std::move(pending_);
       text.append(std::istreambuf_iterator<char>(*in_),
                   std::istreambuf_iterator<char>());
+      bytes_read_ += text.size();
       doc->set_id("stdin");
       doc->set_source("-");
       if (text.size() > options_.max_document_bytes) {
@@ -103,6 +113,28 @@ bool DocumentReader::Next(Document* doc, absl::Status* error) {
   return false;
 }
 
+bool DocumentReader::Skip() {
+  switch (mode_) {
+    case Mode::kFiles: {
+      if (next_file_ >= files_.size()) return false;
+      std::error_code ec;
+      const uintmax_t size = fs::file_size(files_[next_file_++], ec);
+      if (!ec) bytes_read_ += size;
+      return true;
+    }
+    case Mode::kJsonl: {
+      std::string line;
+      return NextJsonlLine(&line);
+    }
+    case Mode::kStdinText: {
+      Document doc;
+      absl::Status error;
+      return Next(&doc, &error);
+    }
+  }
+  return false;
+}
+
 bool DocumentReader::NextFile(Document* doc, absl::Status* error) {
   if (next_file_ >= files_.size()) return false;
   const std::string& path = files_[next_file_++];
@@ -110,6 +142,7 @@ bool DocumentReader::NextFile(Document* doc, absl::Status* error) {
   doc->set_source(path);
   std::error_code ec;
   const uintmax_t size = fs::file_size(path, ec);
+  if (!ec) bytes_read_ += size;
   if (!ec && size > options_.max_document_bytes) {
     *error = absl::ResourceExhaustedError(
         absl::StrCat(path, ": document of ", size,
@@ -126,22 +159,27 @@ bool DocumentReader::NextFile(Document* doc, absl::Status* error) {
   return true;
 }
 
-bool DocumentReader::NextJsonl(Document* doc, absl::Status* error) {
-  std::string line;
+bool DocumentReader::NextJsonlLine(std::string* line) {
   while (true) {
-    line.clear();
+    line->clear();
     if (!pending_.empty()) {  // the peeked start of standard input
-      line = std::move(pending_);
+      *line = std::move(pending_);
       pending_.clear();
       std::string rest;
       std::getline(*in_, rest);
-      line += rest;
-    } else if (!std::getline(*in_, line)) {
+      *line += rest;
+    } else if (!std::getline(*in_, *line)) {
       return false;
     }
     ++line_number_;
-    if (!absl::StripAsciiWhitespace(line).empty()) break;
+    bytes_read_ += line->size() + 1;
+    if (!absl::StripAsciiWhitespace(*line).empty()) return true;
   }
+}
+
+bool DocumentReader::NextJsonl(Document* doc, absl::Status* error) {
+  std::string line;
+  if (!NextJsonlLine(&line)) return false;
   const std::string where = absl::StrCat(source_, ":", line_number_);
   if (line.size() > options_.max_document_bytes) {
     doc->set_id(where);

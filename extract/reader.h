@@ -16,11 +16,15 @@
 // next call goes on with the next record. Documents over
 // Options.max_document_bytes are reported the same way, not read whole.
 //
+// Skip() passes over the next document without reading its text (for
+// --resume and --shard); bytes_read() and total_bytes() measure progress.
+//
 // Not thread-safe: one reader per input.
 #ifndef NEWSGRAPH_EXTRACT_READER_H_
 #define NEWSGRAPH_EXTRACT_READER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <fstream>
 #include <istream>
 #include <memory>
@@ -50,12 +54,29 @@ class DocumentReader {
   // id; otherwise *error is OK.
   bool Next(Document* doc, absl::Status* error);
 
+  // Passes over the next document, which Next() would have returned, without
+  // reading (or parsing) it. Returns false at the end. A document index
+  // counted over Next() and Skip() calls names the same document whichever
+  // of the two was called, and a JSONL id made from a line number stays the
+  // same.
+  bool Skip();
+
+  // Bytes of input consumed so far by Next() and Skip() (file sizes, or
+  // JSONL line lengths with their newlines).
+  uint64_t bytes_read() const { return bytes_read_; }
+
+  // The size of the whole input in bytes when known in advance (files and
+  // directories), -1 for standard input.
+  int64_t total_bytes() const { return total_bytes_; }
+
  private:
   enum class Mode { kFiles, kJsonl, kStdinText };
   DocumentReader() = default;
 
   bool NextFile(Document* doc, absl::Status* error);
   bool NextJsonl(Document* doc, absl::Status* error);
+  // Reads the next non-blank JSONL line into *line; false at the end.
+  bool NextJsonlLine(std::string* line);
 
   Options options_;
   Mode mode_ = Mode::kFiles;
@@ -67,6 +88,8 @@ class DocumentReader {
   std::string pending_;  // bytes peeked from stdin
   bool stdin_done_ = false;
   int line_number_ = 0;
+  uint64_t bytes_read_ = 0;
+  int64_t total_bytes_ = -1;
 };
 
 }  // namespace newsgraph

@@ -207,5 +207,45 @@ TEST_F(ReaderTest, OpenMissingPathIsNotFound) {
   }
 }
 
+TEST_F(ReaderTest, SkipKeepsDocumentIndexAndLineIds) {
+  const std::string contents =
+      "{\"text\":\"first\"}\n\n{\"id\":\"b\",\"text\":\"second\"}\n"
+      "{\"text\":\"third\"}\n";
+  const std::string path = Write("docs.jsonl", contents);
+  auto reader = Open(path);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(reader->total_bytes(), static_cast<int64_t>(contents.size()));
+  EXPECT_TRUE(reader->Skip());
+  EXPECT_TRUE(reader->Skip());
+  Document doc;
+  absl::Status error;
+  ASSERT_TRUE(reader->Next(&doc, &error));
+  // The third document is on line 4 (after a blank line), as without Skip.
+  EXPECT_EQ(doc.id(), absl::StrCat(path, ":4"));
+  EXPECT_EQ(doc.text(), "third");
+  EXPECT_EQ(reader->bytes_read(), contents.size());
+  EXPECT_FALSE(reader->Skip());
+}
+
+TEST_F(ReaderTest, SkipFilesInDirectory) {
+  Write("a.txt", "Alpha.");
+  Write("b.txt", "Beta text.");
+  Write("c.txt", "Gamma.");
+  auto reader = Open(dir_);
+  ASSERT_NE(reader, nullptr);
+  EXPECT_EQ(reader->total_bytes(), 6 + 10 + 6);
+  EXPECT_TRUE(reader->Skip());
+  EXPECT_EQ(reader->bytes_read(), 6u);
+  Document doc;
+  absl::Status error;
+  ASSERT_TRUE(reader->Next(&doc, &error));
+  EXPECT_EQ(doc.id(), "b");
+  EXPECT_EQ(reader->bytes_read(), 16u);
+  EXPECT_TRUE(reader->Skip());
+  EXPECT_FALSE(reader->Skip());
+  EXPECT_FALSE(reader->Next(&doc, &error));
+  EXPECT_EQ(reader->bytes_read(), 22u);
+}
+
 }  // namespace
 }  // namespace newsgraph
