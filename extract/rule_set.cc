@@ -330,7 +330,9 @@ void ParseRuleDir(const std::string& dir, ParsedRules* rules,
                                      ")"));
     }
   };
-  for (const auto& e : rules->entries) check_id(e.id, e.location);
+  for (const auto& e : rules->entries) {
+    check_id(e.id, absl::StrCat(e.location, ":1"));
+  }
   for (const auto& r : rules->patterns) check_id(r.id, r.location);
   for (const auto& r : rules->relations) check_id(r.id, r.location);
   for (const auto& x : rules->examples) check_id(x.id, x.location);
@@ -411,7 +413,9 @@ void MergeLayer(ParsedRules layer, const std::vector<DisabledId>& disabled,
   auto compact = [](auto* items, const std::vector<bool>& dropped) {
     size_t out = 0;
     for (size_t i = 0; i < items->size(); ++i) {
-      if (!dropped[i]) (*items)[out++] = std::move((*items)[i]);
+      if (dropped[i]) continue;
+      if (out != i) (*items)[out] = std::move((*items)[i]);
+      ++out;
     }
     items->resize(out);
   };
@@ -471,6 +475,13 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(
 
 absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadLayers(
     const std::vector<std::string>& layers) {
+  for (const std::string& layer : layers) {
+    std::error_code ec;
+    if (!std::filesystem::exists(layer, ec)) {
+      // Not found: the MANIFEST of the directory that was meant.
+      RETURN_IF_ERROR(ReadFile(absl::StrCat(layer, "/MANIFEST")).status());
+    }
+  }
   std::vector<std::string> errors;
   ParsedRules parsed = ParseRuleLayers(layers, &errors);
   if (!errors.empty()) {
