@@ -10,6 +10,8 @@
 #include "absl/strings/str_split.h"
 #include "extract/internal/tsv.h"
 #include "google/protobuf/arena.h"
+#include "google/protobuf/io/zero_copy_stream_impl.h"
+#include "google/protobuf/util/delimited_message_util.h"
 #include "proto/rules.pb.h"
 
 namespace newsgraph {
@@ -50,26 +52,20 @@ absl::Status WriteCompiledRules(const ParsedRules& rules,
     src->set_path(s.path);
     src->set_digest(s.digest);
   }
+  // Entries go after the header, one message each; the header names the
+  // files they refer to.
   absl::flat_hash_map<std::string, uint32_t> files;
+  std::vector<std::pair<uint32_t, uint32_t>> where(rules.entries.size());
   std::string file;
-  for (const GazetteerEntry& e : rules.entries) {
-    CompiledGazetteerEntry* c = out->add_entries();
-    c->set_id(e.id);
-    c->set_label(static_cast<uint32_t>(e.label));
-    c->set_canonical(e.canonical);
-    for (const std::string& a : e.aliases) c->add_aliases(a);
-    c->set_subtype(e.subtype);
-    c->set_external_id(e.external_id);
-    c->set_priority(e.priority);
-    c->set_case_insensitive(e.case_insensitive);
+  for (size_t i = 0; i < rules.entries.size(); ++i) {
     uint32_t line;
-    SplitLocation(e.location, &file, &line);
+    SplitLocation(rules.entries[i].location, &file, &line);
     auto [it, added] =
         files.emplace(file, static_cast<uint32_t>(out->files_size()));
     if (added) out->add_files(file);
-    c->set_file(it->second);
-    c->set_line(line);
+    where[i] = {it->second, line};
   }
+  out->set_entry_count(rules.entries.size());
   for (const PatternRule& r : rules.patterns) {
     CompiledPatternRule* c = out->add_patterns();
     c->set_id(r.id);
@@ -96,30 +92,51 @@ absl::Status WriteCompiledRules(const ParsedRules& rules,
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
   if (!f) return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write"));
   f.write(kMagic, kMagicSize);
-  if (!out->SerializeToOstream(&f) || !f.flush()) {
-    return absl::DataLossError(absl::StrCat(path, ": write error"));
+  {
+    google::protobuf::io::OstreamOutputStream stream(&f);
+    bool ok = google::protobuf::util::SerializeDelimitedToZeroCopyStream(
+        *out, &stream);
+    CompiledGazetteerEntry c;
+    for (size_t i = 0; ok && i < rules.entries.size(); ++i) {
+      const GazetteerEntry& e = rules.entries[i];
+      c.Clear();
+      c.set_id(e.id);
+      c.set_label(static_cast<uint32_t>(e.label));
+      c.set_canonical(e.canonical);
+      for (const std::string& a : e.aliases) c.add_aliases(a);
+      c.set_subtype(e.subtype);
+      c.set_external_id(e.external_id);
+      c.set_priority(e.priority);
+      c.set_case_insensitive(e.case_insensitive);
+      c.set_file(where[i].first);
+      c.set_line(where[i].second);
+      ok = google::protobuf::util::SerializeDelimitedToZeroCopyStream(c, &stream);
+    }
+    if (!ok) return absl::DataLossError(absl::StrCat(path, ": write error"));
   }
+  if (!f.flush()) return absl::DataLossError(absl::StrCat(path, ": write error"));
   return absl::OkStatus();
 }
 
 absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules) {
-  absl::StatusOr<std::string> contents = ReadFile(path);
-  if (!contents.ok()) return contents.status();
-  if (!IsCompiledRules(*contents)) {
+  std::ifstream f(path, std::ios::binary);
+  char magic[kMagicSize] = {};
+  if (!f || !f.read(magic, kMagicSize) ||
+      !IsCompiledRules(absl::string_view(magic, kMagicSize))) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ":1:1: not a compiled rule file (no NGRULES1 "
                            "header) and not a rule directory"));
   }
+  google::protobuf::io::IstreamInputStream stream(&f);
   google::protobuf::Arena arena;
   CompiledRules* in =
       google::protobuf::Arena::CreateMessage<CompiledRules>(&arena);
-  if (!in->ParseFromArray(contents->data() + kMagicSize,
-                          static_cast<int>(contents->size() - kMagicSize))) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ":1:1: corrupt compiled rule file"));
+  const absl::Status corrupt =
+      absl::InvalidArgumentError(absl::StrCat(path, ":1:1: corrupt compiled rule file"));
+  if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(in, &stream,
+                                                                nullptr)) {
+    return corrupt;
   }
-  contents->clear();
-  contents->shrink_to_fit();
   if (in->format_version() != kFormatVersion) {
     return absl::InvalidArgumentError(absl::StrCat(
         path, ":1:1: compiled rule format ", in->format_version(),
@@ -143,8 +160,14 @@ absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules) {
   for (const CompiledSource& s : in->sources()) {
     rules->sources.push_back({s.path(), s.digest()});
   }
-  rules->entries.reserve(in->entries_size());
-  for (CompiledGazetteerEntry& c : *in->mutable_entries()) {
+  rules->entries.reserve(in->entry_count());
+  CompiledGazetteerEntry c;
+  for (uint64_t i = 0; i < in->entry_count(); ++i) {
+    c.Clear();  // parsing merges
+    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&c, &stream,
+                                                                  nullptr)) {
+      return corrupt;
+    }
     GazetteerEntry e;
     e.id = std::move(*c.mutable_id());
     e.label = static_cast<Label>(c.label());

@@ -5,7 +5,7 @@
 set -euo pipefail
 PACKAGES=(bazel-bootstrap libre2-dev libabsl-dev libprotobuf-dev
           protobuf-compiler libgtest-dev libbenchmark-dev iso-codes
-          pkg-config python3)
+          pkg-config python3 time)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
