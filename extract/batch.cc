@@ -39,6 +39,7 @@ struct Task {
   // Set by a worker before `done`.
   bool done = false;
   std::string record;     // the serialised graph
+  std::string explanation;  // the --explain report, if asked for
   absl::Status status;    // serialisation failure
   DocumentGraph graph;    // kept only for the corpus graph
   std::array<uint64_t, EntityType_ARRAYSIZE> mentions{};
@@ -159,7 +160,9 @@ void BatchRun::Process(Task* task, GraphWriter* writer,
                        std::ostringstream* buffer, bool keep_graph) const {
   DocumentGraph graph =
       task->read_error.ok()
-          ? pipeline_->Process(task->doc)
+          ? pipeline_->Process(task->doc, options_.explain != nullptr
+                                              ? &task->explanation
+                                              : nullptr)
           : pipeline_->ErrorGraph(task->doc, task->read_error);
   std::string().swap(*task->doc.mutable_text());  // free it now
   for (const Entity& e : graph.entities()) {
@@ -270,6 +273,7 @@ absl::Status BatchRun::Run(DocumentReader* reader, std::ostream* out,
       }
       input_pos = task->input_end;
       out->write(task->record.data(), task->record.size());
+      if (options_.explain != nullptr) *options_.explain << task->explanation;
       if (!*out) {
         status = absl::DataLossError("write failed");
         break;

@@ -78,6 +78,10 @@ struct BatchOptions {
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;
 
+  // If set, the --explain report of each document (Pipeline::Process with
+  // an explanation) is written here, in input order.
+  std::ostream* explain = nullptr;
+
   // Redraw a progress line on `log` (meant for a terminal).
   bool progress = false;
   // Where per-document errors and progress go; nullptr for nowhere.

@@ -23,9 +23,13 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "extract/batch.h"
 #include "extract/pipeline.h"
+#include "extract/compiled_rules.h"
 #include "extract/reader.h"
+#include "extract/rule_check.h"
+#include "extract/rule_examples.h"
 #include "extract/rule_set.h"
 #include "extract/writer.h"
 #include "extract/graph_builder.h"
@@ -41,7 +45,27 @@ ABSL_FLAG(std::string, format, "jsonl",
           "Output format: binary (length-delimited DocumentGraph stream), "
           "jsonl (one DocumentGraph per line, Protobuf JSON) or textproto.");
 ABSL_FLAG(std::string, rules, "",
-          "Rule directory (with a MANIFEST). Default: the bundled rules/.");
+          "Rule set: one or more layers separated by commas, each a rule "
+          "directory (with a MANIFEST) or a compiled .ngr file; later layers "
+          "extend, override (same id) or disable (kind disable) earlier ones. "
+          "\"default\" (or an empty element) is the bundled rules/, e.g. "
+          "--rules=default,my_rules. Default: the bundled rules/.");
+ABSL_FLAG(bool, check, false,
+          "Check the rule set, print every error and warning as "
+          "path:line:column: message, and exit (status 1 on errors).");
+ABSL_FLAG(bool, test_rules, false,
+          "Run the example sentences of the rule set (kind examples) through "
+          "the pipeline, print expected versus got for each failure, and "
+          "exit (status 1 on failures).");
+ABSL_FLAG(std::string, compile_rules, "",
+          "Write the rule set in compiled form (.ngr, loads faster; use it "
+          "as --rules=FILE) to this path and exit.");
+ABSL_FLAG(bool, explain, false,
+          "Report, for each mention and relation, the rule or entry that "
+          "produced it, and for each losing candidate what beat it and why; "
+          "written to standard error or --explain_output.");
+ABSL_FLAG(std::string, explain_output, "",
+          "Where --explain writes (default: standard error).");
 ABSL_FLAG(std::string, corpus_graph, "",
           "If set, also write the corpus graph (entities merged across "
           "documents by canonical id) to this path, in --format.");
@@ -84,9 +108,64 @@ std::string DefaultRulesDir(const char* argv0) {
   return "";
 }
 
+// --check and --compile_rules: work on the rule set only. Returns the exit
+// status.
+int RunRuleCommand(const std::vector<std::string>& layers) {
+  if (absl::GetFlag(FLAGS_check)) {
+    const RuleCheckResult result = CheckRuleLayers(layers);
+    for (const std::string& e : result.errors) std::cerr << e << "\n";
+    for (const std::string& w : result.warnings) std::cerr << w << "\n";
+    std::cerr << absl::StrFormat(
+        "checked %d entries, %d patterns, %d relation rules, %d examples: "
+        "%d errors, %d warnings\n",
+        result.entries, result.patterns, result.relations, result.examples,
+        result.errors.size(), result.warnings.size());
+    return result.ok() ? 0 : 1;
+  }
+  const std::string path = absl::GetFlag(FLAGS_compile_rules);
+  std::vector<std::string> errors;
+  ParsedRules parsed = ParseRuleLayers(layers, &errors);
+  if (errors.empty()) {
+    // Compile once so that bad patterns are reported now, not at load.
+    absl::StatusOr<std::unique_ptr<const RuleSet>> rs = RuleSet::FromParsed(parsed);
+    if (!rs.ok()) errors.emplace_back(rs.status().message());
+  }
+  if (!errors.empty()) {
+    for (const std::string& e : errors) std::cerr << e << "\n";
+    return 1;
+  }
+  if (absl::Status s = WriteCompiledRules(parsed, path); !s.ok()) {
+    std::cerr << "extract: " << s.message() << "\n";
+    return 1;
+  }
+  std::cerr << absl::StrFormat(
+      "compiled %d entries, %d patterns, %d relation rules, %d examples "
+      "(fingerprint %s) -> %s\n",
+      parsed.entries.size(), parsed.patterns.size(), parsed.relations.size(),
+      parsed.examples.size(), parsed.fingerprint, path);
+  return 0;
+}
+
 int Run(int argc, char** argv) {
+  const std::string rules_spec = absl::GetFlag(FLAGS_rules);
+  std::string default_dir;
+  std::vector<std::string> layers = SplitRuleLayers(rules_spec, "");
+  for (std::string& layer : layers) {
+    if (!layer.empty()) continue;
+    if (default_dir.empty()) default_dir = DefaultRulesDir(argv[0]);
+    if (default_dir.empty()) {
+      std::cerr << "extract: cannot find the bundled rules next to the "
+                   "binary; pass --rules=DIR\n";
+      return 2;
+    }
+    layer = default_dir;
+  }
+  if (absl::GetFlag(FLAGS_check) || !absl::GetFlag(FLAGS_compile_rules).empty()) {
+    return RunRuleCommand(layers);
+  }
   const std::string input = absl::GetFlag(FLAGS_input);
-  if (input.empty()) {
+  const bool test_rules = absl::GetFlag(FLAGS_test_rules);
+  if (input.empty() && !test_rules) {
     std::cerr << "extract: --input is required (see --help)\n";
     return 2;
   }
@@ -96,18 +175,13 @@ int Run(int argc, char** argv) {
               << "\" (expected binary, jsonl or textproto)\n";
     return 2;
   }
-  std::string rules_dir = absl::GetFlag(FLAGS_rules);
-  if (rules_dir.empty()) rules_dir = DefaultRulesDir(argv[0]);
-  if (rules_dir.empty()) {
-    std::cerr << "extract: cannot find the bundled rules next to the binary; "
-                 "pass --rules=DIR\n";
-    return 2;
-  }
 
   const auto start = std::chrono::steady_clock::now();
-  absl::StatusOr<std::unique_ptr<const RuleSet>> rules = RuleSet::Load(rules_dir);
+  absl::StatusOr<std::unique_ptr<const RuleSet>> rules =
+      RuleSet::LoadLayers(layers);
   if (!rules.ok()) {
-    std::cerr << "extract: cannot load rules from " << rules_dir << ":\n"
+    std::cerr << "extract: cannot load rules from " << absl::StrJoin(layers, ",")
+              << ":\n"
               << rules.status().message() << "\n";
     return 1;
   }
@@ -116,6 +190,27 @@ int Run(int argc, char** argv) {
   options.include_text = absl::GetFlag(FLAGS_include_text);
   const Pipeline pipeline(std::shared_ptr<const RuleSet>(std::move(*rules)),
                           options);
+  if (test_rules) {
+    const RuleExampleReport report =
+        RunRuleExamples(pipeline, pipeline.rules().examples());
+    for (const std::string& f : report.failures) std::cerr << f;
+    std::cerr << absl::StrFormat(
+        "rule examples: %d sentences, %d expectations, %d failed\n",
+        report.examples, report.expectations, report.failures.size());
+    return report.ok() ? 0 : 1;
+  }
+  const bool explain = absl::GetFlag(FLAGS_explain);
+  std::ofstream explain_file;
+  std::ostream* explain_out = &std::cerr;
+  if (explain && !absl::GetFlag(FLAGS_explain_output).empty()) {
+    explain_file.open(absl::GetFlag(FLAGS_explain_output), std::ios::trunc);
+    if (!explain_file) {
+      std::cerr << "extract: cannot write " << absl::GetFlag(FLAGS_explain_output)
+                << "\n";
+      return 1;
+    }
+    explain_out = &explain_file;
+  }
 
   DocumentReader::Options reader_options;
   reader_options.max_document_bytes = absl::GetFlag(FLAGS_max_document_bytes);
@@ -143,6 +238,7 @@ int Run(int argc, char** argv) {
   }
   const bool quiet = absl::GetFlag(FLAGS_quiet);
   batch_options.log = &std::cerr;
+  if (explain) batch_options.explain = explain_out;
   batch_options.progress = !quiet && isatty(STDERR_FILENO);
   Batch batch(&pipeline, batch_options);
   const absl::StatusOr<BatchStats> stats = batch.Run(reader->get());
@@ -168,8 +264,10 @@ int main(int argc, char** argv) {
       "Extracts PERSON, AGENCY and PLACE entities and their relations from "
       "English news and writes one graph per document.\n"
       "Usage: extract --input=PATH [--output=PATH] [--format=jsonl] "
-      "[--rules=DIR] [--corpus_graph=PATH] [--threads=N] [--resume] "
-      "[--shard=i/N]");
+      "[--rules=DIR[,DIR...]] [--corpus_graph=PATH] [--threads=N] "
+      "[--resume] [--shard=i/N] [--explain]\n"
+      "       extract --rules=DIR[,DIR...] --check | --test_rules | "
+      "--compile_rules=OUT.ngr");
   absl::ParseCommandLine(argc, argv);
   return newsgraph::Run(argc, argv);
 }

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "extract/explain.h"
 #include "extract/graph_builder.h"
 #include "extract/relation_attributes.h"
 #include "extract/internal/utf8.h"
@@ -35,6 +36,11 @@ Pipeline::Pipeline(std::shared_ptr<const RuleSet> rules,
 }
 
 DocumentGraph Pipeline::Process(const Document& input) const {
+  return Process(input, nullptr);
+}
+
+DocumentGraph Pipeline::Process(const Document& input,
+                                std::string* explain) const {
   const Document* doc = &input;
   Document repaired;
   DocumentError warning;
@@ -59,6 +65,9 @@ DocumentGraph Pipeline::Process(const Document& input) const {
   std::vector<ExtractedRelation> relations =
       rules_->relations().Extract(text, seg, resolved, rules_->gazetteer());
   MarkRelationAttributes(text, seg, &relations);
+  if (explain != nullptr) {
+    ExplainDocument(doc->id(), text, resolved, relations, *rules_, explain);
+  }
   DocumentGraph graph = BuildDocumentGraph(*doc, seg, resolved, relations,
                                            provenance_, options_.include_text);
   if (!warning.code().empty()) *graph.add_warnings() = warning;

@@ -43,6 +43,10 @@ class Pipeline {
 
   // Extracts the graph of one document.
   DocumentGraph Process(const Document& document) const;
+  // The same, and if `explain` is not null appends to it a human-readable
+  // account of which rule produced each mention and relation and why each
+  // losing candidate lost (see explain.h).
+  DocumentGraph Process(const Document& document, std::string* explain) const;
 
   // The record for a document that failed before processing (unreadable,
   // too large, malformed): its id and metadata plus the error.

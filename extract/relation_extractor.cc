@@ -59,6 +59,41 @@ bool IsSymmetricType(RelationType type) {
   return type == FAMILY || type == MEETING || type == COOPERATION;
 }
 
+// Writes expanded placeholders back as the rule wrote them, for messages.
+std::string UnexpandPattern(std::string text) {
+  static const RE2* const kArgument =
+      new RE2(R"re(\((\?P<(head|tail)>|\?:)\\x01\[([PALD]+)\]\\d\+\\x02\))re");
+  static const RE2* const kGap = new RE2(R"re(\[\^\\x01\\x02\]\{0,60\}\?)re");
+  RE2::GlobalReplace(&text, *kGap, "{GAP}");
+  std::string out;
+  re2::StringPiece input(text);
+  re2::StringPiece prefix, role, letters;
+  size_t last = 0;
+  const re2::StringPiece all(text);
+  while (RE2::FindAndConsume(&input, *kArgument, &prefix, &role, &letters)) {
+    (void)prefix;
+    const size_t end = input.data() - all.data();
+    const size_t start = text.rfind('(', letters.data() - all.data());
+    absl::StrAppend(&out, absl::string_view(text).substr(last, start - last), "{");
+    std::string types;
+    const std::string l(letters.data(), letters.size());
+    if (l == "PAL") {
+      types = "ANY";
+    } else {
+      for (char c : l) {
+        if (!types.empty()) types += "|";
+        types += c == 'P' ? "PERSON" : c == 'A' ? "AGENCY" : c == 'L' ? "PLACE" : "DEMONYM";
+      }
+    }
+    absl::StrAppend(&out, types);
+    if (!role.empty()) absl::StrAppend(&out, ":", absl::string_view(role.data(), role.size()));
+    out += "}";
+    last = end;
+  }
+  absl::StrAppend(&out, absl::string_view(text).substr(last));
+  return out;
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> RelationExtractor::ExpandPattern(
@@ -191,9 +226,10 @@ absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
     }
     auto re = std::make_unique<RE2>(*expanded, options);
     if (!re->ok()) {
-      errors.push_back(absl::StrCat(rule.location,
-                                    ": bad regular expression: ", re->error(),
-                                    ": ", re->error_arg()));
+      // Name the fragment as the rule wrote it, with its placeholders.
+      errors.push_back(absl::StrCat(
+          rule.location, ": bad regular expression: ",
+          UnexpandPattern(re->error()), ": ", UnexpandPattern(re->error_arg())));
       continue;
     }
     Compiled c;

@@ -1,6 +1,7 @@
 #include "extract/rule_set.h"
 
 #include <cstdint>
+#include <filesystem>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -10,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "extract/compiled_rules.h"
 #include "extract/internal/status_macros.h"
 #include "extract/internal/tsv.h"
 #include "extract/internal/utf8.h"
@@ -54,15 +56,6 @@ bool ParsePriority(const std::string& path, const TsvLine& line, size_t field,
     return false;
   }
   return true;
-}
-
-// 64-bit FNV-1a: a stable, portable fingerprint of the rule files.
-uint64_t Fnv1a(absl::string_view data, uint64_t h) {
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 }  // namespace
@@ -188,16 +181,100 @@ void ParseRelationFile(const std::string& path, absl::string_view contents,
   }
 }
 
-absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(
-    const std::string& dir) {
+void ParseExampleFile(const std::string& path, absl::string_view contents,
+                      std::vector<RuleExample>* examples,
+                      std::vector<std::string>* errors) {
+  if (!CheckEncoding(path, contents, errors)) return;
+  for (const TsvLine& line : ParseTsv(contents)) {
+    if (line.fields.size() < 3) {
+      errors->push_back(absl::StrCat(
+          Where(path, line, 0),
+          ": expected at least 3 TAB-separated fields (id, sentence, "
+          "expectation...), got ", line.fields.size()));
+      continue;
+    }
+    RuleExample x;
+    x.id = std::string(Field(line, 0));
+    x.location = Where(path, line, 0);
+    x.text = std::string(Field(line, 1));
+    if (x.text.empty()) {
+      errors->push_back(absl::StrCat(Where(path, line, 1), ": empty sentence"));
+      continue;
+    }
+    bool ok = true;
+    for (size_t i = 2; i < line.fields.size(); ++i) {
+      if (Field(line, i).empty()) continue;
+      RuleExpectation e;
+      std::string error;
+      if (!ParseExpectation(line.fields[i], Where(path, line, i), &e, &error)) {
+        errors->push_back(absl::StrCat(Where(path, line, i), ": ", error));
+        ok = false;
+        continue;
+      }
+      x.expectations.push_back(std::move(e));
+    }
+    if (ok) examples->push_back(std::move(x));
+  }
+}
+
+void ParseDisableFile(const std::string& path, absl::string_view contents,
+                      std::vector<DisabledId>* ids,
+                      std::vector<std::string>* errors) {
+  if (!CheckEncoding(path, contents, errors)) return;
+  for (const TsvLine& line : ParseTsv(contents)) {
+    const absl::string_view id = Field(line, 0);
+    if (id.empty()) {
+      errors->push_back(absl::StrCat(Where(path, line, 0), ": empty id"));
+      continue;
+    }
+    ids->push_back({std::string(id), Where(path, line, 0)});
+  }
+}
+
+std::vector<std::string> SplitRuleLayers(absl::string_view spec,
+                                         const std::string& default_dir) {
+  std::vector<std::string> layers;
+  if (spec.empty()) {
+    layers.push_back(default_dir);
+    return layers;
+  }
+  for (absl::string_view part : absl::StrSplit(spec, ',')) {
+    part = absl::StripAsciiWhitespace(part);
+    if (part.empty() || part == kDefaultRulesLayer) {
+      layers.push_back(default_dir);
+    } else {
+      layers.emplace_back(part);
+    }
+  }
+  return layers;
+}
+
+namespace {
+
+// Records a source file for the compiled form's staleness check.
+void AddSource(const std::string& path, absl::string_view contents,
+               ParsedRules* rules) {
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  rules->sources.push_back(
+      {ec ? path : absolute.lexically_normal().string(),
+       DigestHex(Fnv1a(contents))});
+}
+
+}  // namespace
+
+void ParseRuleDir(const std::string& dir, ParsedRules* rules,
+                  std::vector<DisabledId>* disabled,
+                  std::vector<std::string>* errors) {
   const std::string manifest_path = absl::StrCat(dir, "/MANIFEST");
-  ASSIGN_OR_RETURN(const std::string manifest, ReadFile(manifest_path));
-  std::vector<GazetteerEntry> entries;
-  std::vector<PatternRule> patterns;
-  std::vector<RelationRule> relations;
-  std::vector<std::string> errors;
-  uint64_t hash = 14695981039346656037ull;
-  for (const TsvLine& line : ParseTsv(manifest)) {
+  absl::StatusOr<std::string> manifest = ReadFile(manifest_path);
+  if (!manifest.ok()) {
+    errors->emplace_back(manifest.status().message());
+    return;
+  }
+  AddSource(manifest_path, *manifest, rules);
+  uint64_t hash = kFnvOffset;
+  for (const TsvLine& line : ParseTsv(*manifest)) {
     // Fields may be separated by TABs or spaces.
     std::vector<absl::string_view> words;
     for (absl::string_view f : line.fields) {
@@ -207,53 +284,233 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(
     }
     const std::string where = absl::StrCat(manifest_path, ":", line.line, ":1");
     if (words.size() != 2) {
-      errors.push_back(absl::StrCat(where, ": expected \"<kind> <path>\""));
+      errors->push_back(absl::StrCat(where, ": expected \"<kind> <path>\""));
+      continue;
+    }
+    const absl::string_view kind = words[0];
+    if (kind != "gazetteer" && kind != "patterns" && kind != "relations" &&
+        kind != "examples" && kind != "disable") {
+      errors->push_back(absl::StrCat(where, ": unknown kind \"", kind,
+                                     "\" (expected gazetteer, patterns, "
+                                     "relations, examples or disable)"));
       continue;
     }
     const std::string path = absl::StrCat(dir, "/", words[1]);
     absl::StatusOr<std::string> contents = ReadFile(path);
     if (!contents.ok()) {
-      errors.push_back(absl::StrCat(where, ": ", contents.status().message()));
+      errors->push_back(absl::StrCat(where, ": ", contents.status().message()));
       continue;
     }
+    AddSource(path, *contents, rules);
     if (contents->empty()) {
-      errors.push_back(absl::StrCat(path, ":1:1: empty rule file"));
+      errors->push_back(absl::StrCat(path, ":1:1: empty rule file"));
       continue;
     }
     hash = Fnv1a(words[1], hash);
     hash = Fnv1a(*contents, hash);
-    if (words[0] == "gazetteer") {
-      ParseGazetteerFile(path, *contents, &entries, &errors);
-    } else if (words[0] == "patterns") {
-      ParsePatternFile(path, *contents, &patterns, &errors);
-    } else if (words[0] == "relations") {
-      ParseRelationFile(path, *contents, &relations, &errors);
+    if (kind == "gazetteer") {
+      ParseGazetteerFile(path, *contents, &rules->entries, errors);
+    } else if (kind == "patterns") {
+      ParsePatternFile(path, *contents, &rules->patterns, errors);
+    } else if (kind == "relations") {
+      ParseRelationFile(path, *contents, &rules->relations, errors);
+    } else if (kind == "examples") {
+      ParseExampleFile(path, *contents, &rules->examples, errors);
     } else {
-      errors.push_back(absl::StrCat(where, ": unknown kind \"", words[0],
-                                    "\" (expected gazetteer, patterns or "
-                                    "relations)"));
+      ParseDisableFile(path, *contents, disabled, errors);
     }
   }
-  // Ids are unique across the rule set.
+  rules->fingerprint = DigestHex(hash);
+  // Ids are unique within a directory.
   absl::flat_hash_map<std::string, std::string> seen;
   auto check_id = [&](const std::string& id, const std::string& location) {
     auto [it, inserted] = seen.emplace(id, location);
     if (!inserted) {
-      errors.push_back(absl::StrCat(location, ": duplicate id \"", id,
-                                    "\" (first defined at ", it->second, ")"));
+      errors->push_back(absl::StrCat(location, ": duplicate id \"", id,
+                                     "\" (first defined at ", it->second,
+                                     ")"));
     }
   };
-  for (const auto& e : entries) check_id(e.id, e.location);
-  for (const auto& r : patterns) check_id(r.id, r.location);
-  for (const auto& r : relations) check_id(r.id, r.location);
+  for (const auto& e : rules->entries) {
+    check_id(e.id, absl::StrCat(e.location, ":1"));
+  }
+  for (const auto& r : rules->patterns) check_id(r.id, r.location);
+  for (const auto& r : rules->relations) check_id(r.id, r.location);
+  for (const auto& x : rules->examples) check_id(x.id, x.location);
+}
+
+namespace {
+
+// Merges `layer` into `base`: a rule whose id `base` has replaces it (in
+// place when of the same kind), `disabled` ids are dropped from `base`.
+void MergeLayer(ParsedRules layer, const std::vector<DisabledId>& disabled,
+                ParsedRules* base, std::vector<std::string>* errors) {
+  enum Kind { kEntry, kPattern, kRelation, kExample };
+  absl::flat_hash_map<std::string, std::pair<Kind, size_t>> index;
+  for (size_t i = 0; i < base->entries.size(); ++i)
+    index[base->entries[i].id] = {kEntry, i};
+  for (size_t i = 0; i < base->patterns.size(); ++i)
+    index[base->patterns[i].id] = {kPattern, i};
+  for (size_t i = 0; i < base->relations.size(); ++i)
+    index[base->relations[i].id] = {kRelation, i};
+  for (size_t i = 0; i < base->examples.size(); ++i)
+    index[base->examples[i].id] = {kExample, i};
+  std::vector<bool> drop_entry(base->entries.size()),
+      drop_pattern(base->patterns.size()),
+      drop_relation(base->relations.size()),
+      drop_example(base->examples.size());
+  auto drop = [&](Kind kind, size_t i) {
+    switch (kind) {
+      case kEntry: drop_entry[i] = true; break;
+      case kPattern: drop_pattern[i] = true; break;
+      case kRelation: drop_relation[i] = true; break;
+      case kExample: drop_example[i] = true; break;
+    }
+  };
+  for (const DisabledId& d : disabled) {
+    auto it = index.find(d.id);
+    if (it == index.end()) {
+      errors->push_back(absl::StrCat(d.location, ": cannot disable \"", d.id,
+                                     "\": no earlier layer defines it"));
+      continue;
+    }
+    drop(it->second.first, it->second.second);
+  }
+  // Returns true if the rule replaced one in place.
+  auto replace = [&](Kind kind, const std::string& id, auto&& assign) {
+    auto it = index.find(id);
+    if (it == index.end()) return false;
+    if (it->second.first == kind) {
+      assign(it->second.second);
+      return true;
+    }
+    drop(it->second.first, it->second.second);
+    return false;
+  };
+  for (GazetteerEntry& e : layer.entries) {
+    if (!replace(kEntry, e.id, [&](size_t i) { base->entries[i] = e; })) {
+      base->entries.push_back(std::move(e));
+      drop_entry.push_back(false);
+    }
+  }
+  for (PatternRule& r : layer.patterns) {
+    if (!replace(kPattern, r.id, [&](size_t i) { base->patterns[i] = r; })) {
+      base->patterns.push_back(std::move(r));
+      drop_pattern.push_back(false);
+    }
+  }
+  for (RelationRule& r : layer.relations) {
+    if (!replace(kRelation, r.id, [&](size_t i) { base->relations[i] = r; })) {
+      base->relations.push_back(std::move(r));
+      drop_relation.push_back(false);
+    }
+  }
+  for (RuleExample& x : layer.examples) {
+    if (!replace(kExample, x.id, [&](size_t i) { base->examples[i] = x; })) {
+      base->examples.push_back(std::move(x));
+      drop_example.push_back(false);
+    }
+  }
+  auto compact = [](auto* items, const std::vector<bool>& dropped) {
+    size_t out = 0;
+    for (size_t i = 0; i < items->size(); ++i) {
+      if (dropped[i]) continue;
+      if (out != i) (*items)[out] = std::move((*items)[i]);
+      ++out;
+    }
+    items->resize(out);
+  };
+  compact(&base->entries, drop_entry);
+  compact(&base->patterns, drop_pattern);
+  compact(&base->relations, drop_relation);
+  compact(&base->examples, drop_example);
+  for (ParsedRules::Source& s : layer.sources) {
+    base->sources.push_back(std::move(s));
+  }
+  base->fingerprint = base->fingerprint.empty()
+                          ? layer.fingerprint
+                          : absl::StrCat(base->fingerprint, "+",
+                                         layer.fingerprint);
+}
+
+}  // namespace
+
+ParsedRules ParseRuleLayers(const std::vector<std::string>& layers,
+                            std::vector<std::string>* errors) {
+  ParsedRules merged;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const std::string& layer = layers[i];
+    ParsedRules parsed;
+    std::vector<DisabledId> disabled;
+    std::error_code ec;
+    if (std::filesystem::is_directory(layer, ec)) {
+      ParseRuleDir(layer, &parsed, &disabled, errors);
+    } else if (std::filesystem::is_regular_file(layer, ec)) {
+      const absl::Status s = ReadCompiledRules(layer, &parsed);
+      if (!s.ok()) {
+        errors->emplace_back(s.message());
+        continue;
+      }
+    } else {
+      errors->push_back(absl::StrCat(
+          layer, ": no such rule directory or compiled rule file"));
+      continue;
+    }
+    if (i == 0) {
+      merged = std::move(parsed);
+      for (const DisabledId& d : disabled) {
+        errors->push_back(absl::StrCat(d.location, ": cannot disable \"",
+                                       d.id, "\": no earlier layer defines it"));
+      }
+    } else {
+      MergeLayer(std::move(parsed), disabled, &merged, errors);
+    }
+  }
+  return merged;
+}
+
+absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(
+    const std::string& dir) {
+  return LoadLayers({dir});
+}
+
+absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadLayers(
+    const std::vector<std::string>& layers) {
+  for (const std::string& layer : layers) {
+    std::error_code ec;
+    if (!std::filesystem::exists(layer, ec)) {
+      // Not found: the MANIFEST of the directory that was meant.
+      RETURN_IF_ERROR(ReadFile(absl::StrCat(layer, "/MANIFEST")).status());
+    }
+  }
+  std::vector<std::string> errors;
+  ParsedRules parsed = ParseRuleLayers(layers, &errors);
   if (!errors.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
   }
-  return FromRules(std::move(entries), std::move(patterns),
-                   std::move(relations), absl::StrFormat("%016x", hash));
+  return FromParsed(std::move(parsed));
+}
+
+absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::FromParsed(
+    ParsedRules rules) {
+  ASSIGN_OR_RETURN(std::unique_ptr<RuleSet> rs,
+                   Compile(std::move(rules.entries), std::move(rules.patterns),
+                           std::move(rules.relations),
+                           std::move(rules.fingerprint)));
+  rs->examples_ = std::move(rules.examples);
+  return std::unique_ptr<const RuleSet>(std::move(rs));
 }
 
 absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::FromRules(
+    std::vector<GazetteerEntry> entries, std::vector<PatternRule> patterns,
+    std::vector<RelationRule> relations, std::string fingerprint) {
+  ASSIGN_OR_RETURN(std::unique_ptr<RuleSet> rs,
+                   Compile(std::move(entries), std::move(patterns),
+                           std::move(relations), std::move(fingerprint)));
+  return std::unique_ptr<const RuleSet>(std::move(rs));
+}
+
+absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(
     std::vector<GazetteerEntry> entries, std::vector<PatternRule> patterns,
     std::vector<RelationRule> relations, std::string fingerprint) {
   std::unique_ptr<RuleSet> rs(new RuleSet());
@@ -283,7 +540,7 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::FromRules(
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
   }
   rs->fingerprint_ = std::move(fingerprint);
-  return std::unique_ptr<const RuleSet>(std::move(rs));
+  return rs;
 }
 
 }  // namespace newsgraph

@@ -3,10 +3,17 @@
 // threads.
 //
 // A rule directory holds a file MANIFEST that lists the rule files, one per
-// line as "<kind> <path>", kinds being `gazetteer`, `patterns` and
-// `relations`, paths relative to the directory. Loading reports every
-// problem it finds, not just the first, one per line as
+// line as "<kind> <path>", kinds being `gazetteer`, `patterns`, `relations`,
+// `examples` (test sentences, see parsed_rules.h) and `disable` (ids of
+// rules of earlier layers to drop), paths relative to the directory. Loading
+// reports every problem it finds, not just the first, one per line as
 // "path:line:column: message".
+//
+// Layers: a rule set may be several layers, each a rule directory or a
+// compiled .ngr file (see compiled_rules.h), applied in order. A later
+// layer adds rules, replaces a rule of an earlier layer by giving its id
+// again, and drops one by listing its id in a `disable` file. Within one
+// layer ids are unique.
 //
 // Thread-safe once loaded: every accessor is const.
 #ifndef NEWSGRAPH_EXTRACT_RULE_SET_H_
@@ -17,7 +24,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "extract/gazetteer.h"
+#include "extract/parsed_rules.h"
 #include "extract/regex_matcher.h"
 #include "extract/relation_extractor.h"
 #include "extract/segmenter.h"
@@ -30,6 +39,15 @@ class RuleSet {
   static absl::StatusOr<std::unique_ptr<const RuleSet>> Load(
       const std::string& dir);
 
+  // Loads the layers (rule directories or compiled files) in order; see
+  // ParseRuleLayers().
+  static absl::StatusOr<std::unique_ptr<const RuleSet>> LoadLayers(
+      const std::vector<std::string>& layers);
+
+  // Compiles parsed rules; keeps their fingerprint and examples.
+  static absl::StatusOr<std::unique_ptr<const RuleSet>> FromParsed(
+      ParsedRules rules);
+
   // Compiles rules given in memory (for tests); `fingerprint` is recorded
   // as given.
   static absl::StatusOr<std::unique_ptr<const RuleSet>> FromRules(
@@ -40,17 +58,24 @@ class RuleSet {
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   const RegexMatcher& patterns() const { return *patterns_; }
   const RelationExtractor& relations() const { return *relations_; }
-  // Hex digest of the rule files (names and contents, in manifest order).
+  // Hex digest of the rule files (names and contents, in manifest order);
+  // for several layers, the layers' digests joined by '+'.
   const std::string& fingerprint() const { return fingerprint_; }
+  // The example sentences of the rule files (`kind examples`).
+  const std::vector<RuleExample>& examples() const { return examples_; }
 
  private:
   RuleSet() = default;
+  static absl::StatusOr<std::unique_ptr<RuleSet>> Compile(
+      std::vector<GazetteerEntry> entries, std::vector<PatternRule> patterns,
+      std::vector<RelationRule> relations, std::string fingerprint);
 
   Segmenter segmenter_;
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<RegexMatcher> patterns_;
   std::unique_ptr<RelationExtractor> relations_;
   std::string fingerprint_;
+  std::vector<RuleExample> examples_;
 };
 
 // Parsers of the individual rule files, exposed for tests and tools. Each
@@ -64,6 +89,44 @@ void ParsePatternFile(const std::string& path, absl::string_view contents,
 void ParseRelationFile(const std::string& path, absl::string_view contents,
                        std::vector<RelationRule>* rules,
                        std::vector<std::string>* errors);
+
+// An example file: `id <TAB> sentence <TAB> expectation [<TAB> ...]`, each
+// expectation as described in parsed_rules.h.
+void ParseExampleFile(const std::string& path, absl::string_view contents,
+                      std::vector<RuleExample>* examples,
+                      std::vector<std::string>* errors);
+
+// A rule id listed in a `disable` file.
+struct DisabledId {
+  std::string id;
+  std::string location;  // "path:line:column"
+};
+// A disable file: one id per line (the first field).
+void ParseDisableFile(const std::string& path, absl::string_view contents,
+                      std::vector<DisabledId>* ids,
+                      std::vector<std::string>* errors);
+
+// The name of the bundled rule set in a --rules value.
+inline constexpr char kDefaultRulesLayer[] = "default";
+
+// Splits a --rules value into layers: elements are separated by ','; an
+// element "default", or an empty one, stands for `default_dir` (so
+// "default,my_rules" and ",my_rules" both extend the bundled rules). An
+// empty value is the default set alone.
+std::vector<std::string> SplitRuleLayers(absl::string_view spec,
+                                         const std::string& default_dir);
+
+// Parses one rule directory (its MANIFEST and files) into *rules and the
+// ids it disables into *disabled, appending every problem to *errors.
+// Reports duplicate ids within the directory.
+void ParseRuleDir(const std::string& dir, ParsedRules* rules,
+                  std::vector<DisabledId>* disabled,
+                  std::vector<std::string>* errors);
+
+// Parses the layers and merges them in order (see above). Every problem is
+// appended to *errors; what could be parsed is returned.
+ParsedRules ParseRuleLayers(const std::vector<std::string>& layers,
+                            std::vector<std::string>* errors);
 
 }  // namespace newsgraph
 

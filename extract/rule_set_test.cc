@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "extract/internal/temp_rule_dir.h"
 #include "gtest/gtest.h"
 
 namespace newsgraph {
@@ -376,6 +377,90 @@ TEST_F(RuleSetLoadTest, EveryProblemIsReported) {
       << message;
   EXPECT_TRUE(absl::StrContains(message, dir_ + "/relations.tsv:1:3: "))
       << message;
+}
+
+// ---------------------------------------------------------------------------
+// Layers
+
+TEST(SplitRuleLayersTest, DefaultTokenAndEmptyElementMeanTheBundledRules) {
+  EXPECT_EQ(SplitRuleLayers("", "B"), (std::vector<std::string>{"B"}));
+  EXPECT_EQ(SplitRuleLayers("mine", "B"), (std::vector<std::string>{"mine"}));
+  EXPECT_EQ(SplitRuleLayers("default,mine", "B"),
+            (std::vector<std::string>{"B", "mine"}));
+  EXPECT_EQ(SplitRuleLayers(",mine, more.ngr", "B"),
+            (std::vector<std::string>{"B", "mine", "more.ngr"}));
+}
+
+class RuleLayersTest : public ::testing::Test {
+ protected:
+  RuleLayersTest() : base_("base"), user_("user") {
+    base_.Write("MANIFEST", "gazetteer\tg.tsv\npatterns\tp.tsv\n");
+    base_.Write("g.tsv",
+                "place.aland\tPLACE\tAland\n"
+                "place.bland\tPLACE\tBland\n"
+                "agency.x\tAGENCY\tX Council\n");
+    base_.Write("p.tsv", "person.mayor\tPERSON\t0\tMayor (?P<name>[A-Z]\\w+)\n");
+  }
+  TempRuleDir base_, user_;
+};
+
+TEST_F(RuleLayersTest, UserLayerAddsOverridesAndDisables) {
+  user_.Write("MANIFEST", "gazetteer\tmine.tsv\ndisable\toff.txt\n");
+  user_.Write("mine.tsv",
+              "place.bland\tPLACE\tBland\tBlandia\n"  // override
+              "agency.y\tAGENCY\tY Board\n");           // new
+  user_.Write("off.txt", "# not wanted\nagency.x\nperson.mayor\n");
+  std::vector<std::string> errors;
+  const ParsedRules r = ParseRuleLayers({base_.path(), user_.path()}, &errors);
+  ASSERT_TRUE(errors.empty()) << Errors(errors);
+  ASSERT_EQ(r.entries.size(), 3u);
+  EXPECT_EQ(r.entries[0].id, "place.aland");
+  EXPECT_EQ(r.entries[1].id, "place.bland");  // replaced in place
+  EXPECT_EQ(r.entries[1].aliases, (std::vector<std::string>{"Blandia"}));
+  EXPECT_TRUE(absl::StartsWith(r.entries[1].location, user_.path()));
+  EXPECT_EQ(r.entries[2].id, "agency.y");
+  EXPECT_TRUE(r.patterns.empty());
+
+  // The fingerprint covers both layers.
+  std::vector<std::string> e2;
+  const ParsedRules base_only = ParseRuleLayers({base_.path()}, &e2);
+  EXPECT_TRUE(absl::StartsWith(r.fingerprint, base_only.fingerprint + "+"))
+      << r.fingerprint;
+  auto rs = RuleSet::LoadLayers({base_.path(), user_.path()});
+  ASSERT_TRUE(rs.ok()) << rs.status();
+  EXPECT_EQ((*rs)->fingerprint(), r.fingerprint);
+  EXPECT_LT((*rs)->gazetteer().Find("agency.x"), 0);
+}
+
+TEST_F(RuleLayersTest, ADuplicateWithinALayerIsAnErrorAcrossLayersAnOverride) {
+  user_.Write("MANIFEST", "gazetteer\ta.tsv\ngazetteer\tb.tsv\n");
+  user_.Write("a.tsv", "place.aland\tPLACE\tAland\n");
+  user_.Write("b.tsv", "place.aland\tPLACE\tAaland\n");
+  std::vector<std::string> errors;
+  ParseRuleLayers({base_.path(), user_.path()}, &errors);
+  ASSERT_EQ(errors.size(), 1u) << Errors(errors);
+  EXPECT_TRUE(absl::StartsWith(errors[0], user_.path() + "/b.tsv:1:1: "
+                                                         "duplicate id"))
+      << errors[0];
+}
+
+TEST_F(RuleLayersTest, DisablingAnUnknownIdIsAnError) {
+  user_.Write("MANIFEST", "disable\toff.txt\n");
+  user_.Write("off.txt", "agency.x\n\nagency.nope\n");
+  std::vector<std::string> errors;
+  ParseRuleLayers({base_.path(), user_.path()}, &errors);
+  ASSERT_EQ(errors.size(), 1u) << Errors(errors);
+  EXPECT_TRUE(absl::StartsWith(errors[0], user_.path() + "/off.txt:3:1: "
+                                                         "cannot disable"))
+      << errors[0];
+}
+
+TEST_F(RuleLayersTest, MissingLayerIsReported) {
+  std::vector<std::string> errors;
+  ParseRuleLayers({base_.path(), base_.path() + "/nope"}, &errors);
+  ASSERT_EQ(errors.size(), 1u) << Errors(errors);
+  EXPECT_TRUE(absl::StrContains(errors[0], "no such rule directory"))
+      << errors[0];
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 set -euo pipefail
 PACKAGES=(bazel-bootstrap libre2-dev libabsl-dev libprotobuf-dev
           protobuf-compiler libgtest-dev libbenchmark-dev iso-codes
-          pkg-config python3 python3-protobuf graphviz python3-networkx)
+          pkg-config python3 python3-protobuf graphviz python3-networkx time)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
