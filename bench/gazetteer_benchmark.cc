@@ -9,7 +9,10 @@
 
 #include "bench/bench_data.h"
 #include "benchmark/benchmark.h"
+#include <cstdlib>
+
 #include "extract/gazetteer.h"
+#include "extract/rule_set.h"
 #include "extract/segmenter.h"
 
 namespace newsgraph {
@@ -66,6 +69,37 @@ void BM_GazetteerBuild(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * entries.size());
 }
 BENCHMARK(BM_GazetteerBuild)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+// RuleSet::Load of a rule directory: the bundled rules, or the directory in
+// NEWSGRAPH_BENCH_RULES (tools/bench.sh builds one with a 150k-entry
+// gazetteer under ~/.cache/newsgraph/bench/rules).
+void BM_RuleSetLoad(benchmark::State& state) {
+  const char* dir = std::getenv("NEWSGRAPH_BENCH_RULES");
+  size_t entries = 0;
+  for (auto _ : state) {
+    auto rules = dir != nullptr && *dir != '\0'
+                     ? RuleSet::Load(dir)
+                     : absl::StatusOr<std::unique_ptr<const RuleSet>>(
+                           std::unique_ptr<const RuleSet>());
+    if (rules.ok() && *rules == nullptr) {
+      state.SkipWithError("set NEWSGRAPH_BENCH_RULES to a rule directory");
+      return;
+    }
+    if (!rules.ok()) {
+      state.SkipWithError(std::string(rules.status().message()).c_str());
+      return;
+    }
+    entries = (*rules)->gazetteer().size();
+  }
+  state.counters["entries"] = static_cast<double>(entries);
+}
+BENCHMARK(BM_RuleSetLoad)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace newsgraph

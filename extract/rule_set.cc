@@ -71,7 +71,9 @@ void ParseGazetteerFile(const std::string& path, absl::string_view contents,
                         std::vector<GazetteerEntry>* entries,
                         std::vector<std::string>* errors) {
   if (!CheckEncoding(path, contents, errors)) return;
-  for (const TsvLine& line : ParseTsv(contents)) {
+  const std::vector<TsvLine> lines = ParseTsv(contents);
+  entries->reserve(entries->size() + lines.size());
+  for (const TsvLine& line : lines) {
     if (line.fields.size() < 3) {
       errors->push_back(absl::StrCat(
           Where(path, line, 0),
@@ -233,8 +235,10 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(
                                     "relations)"));
     }
   }
-  // Ids are unique across the rule set.
-  absl::flat_hash_map<std::string, std::string> seen;
+  // Ids are unique across the rule set. (Views into the rule vectors, which
+  // do not change until the check is done.)
+  absl::flat_hash_map<absl::string_view, absl::string_view> seen;
+  seen.reserve(entries.size() + patterns.size() + relations.size());
   auto check_id = [&](const std::string& id, const std::string& location) {
     auto [it, inserted] = seen.emplace(id, location);
     if (!inserted) {
