@@ -18,7 +18,6 @@ absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(8 << 20);
-  m->filter_ = std::make_unique<RegexSet>(options);
   for (PatternRule& rule : rules) {
     auto re = std::make_unique<RE2>(rule.pattern, options);
     if (!re->ok()) {
@@ -37,7 +36,6 @@ absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
                                     kMaxGroups - 1, " groups"));
       continue;
     }
-    m->filter_->Add(rule.pattern);
     c.re = std::move(re);
     c.rule = std::move(rule);
     m->rules_.push_back(std::move(c));
@@ -45,7 +43,6 @@ absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
   if (!errors.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
   }
-  m->filter_->Compile();
   return m;
 }
 
@@ -53,10 +50,7 @@ void RegexMatcher::Match(absl::string_view text,
                          std::vector<Candidate>* out) const {
   re2::StringPiece groups[kMaxGroups];
   const re2::StringPiece input(text.data(), text.size());
-  std::vector<int> active;
-  filter_->Match(text, &active);
-  for (const int rule_index : active) {
-    const Compiled& c = rules_[rule_index];
+  for (const Compiled& c : rules_) {
     const int n = c.name_group + 1;
     size_t pos = 0;
     while (pos <= text.size() &&

@@ -10,9 +10,6 @@
 // Rules labelled VETO produce no mention: they remove every candidate that
 // lies inside their span (see resolver.h).
 //
-// Speed: one RegexSet pass over the text picks the rules that match in it;
-// only those scan it again for positions (the result is the same).
-//
 // Phases: Create() compiles all rules once (reporting each bad pattern with
 // its location and RE2's message); Match() is const and thread-safe.
 #ifndef NEWSGRAPH_EXTRACT_REGEX_MATCHER_H_
@@ -26,7 +23,6 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "extract/candidate.h"
-#include "extract/internal/regex_set.h"
 #include "re2/re2.h"
 
 namespace newsgraph {
@@ -62,8 +58,6 @@ class RegexMatcher {
   };
   RegexMatcher() = default;
   std::vector<Compiled> rules_;
-  // The patterns of rules_, in the same order.
-  std::unique_ptr<RegexSet> filter_;
 };
 
 }  // namespace newsgraph

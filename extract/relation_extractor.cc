@@ -132,7 +132,6 @@ absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
   std::vector<std::string> errors;
   RE2::Options options;
   options.set_log_errors(false);
-  x->filter_ = std::make_unique<RegexSet>(options);
   for (RelationRule& rule : rules) {
     absl::StatusOr<std::string> expanded = ExpandPattern(rule.pattern);
     if (!expanded.ok()) {
@@ -166,12 +165,10 @@ absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
     c.re = std::move(re);
     c.rule = std::move(rule);
     x->rules_.push_back(std::move(c));
-    x->filter_->Add(*expanded);
   }
   if (!errors.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
   }
-  x->filter_->Compile();
   return x;
 }
 
@@ -202,7 +199,6 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
   std::string enc;
   std::vector<Piece> pieces;
   std::vector<re2::StringPiece> groups;
-  std::vector<int> active;  // rules that match the encoded sentence
   size_t m = 0, d = 0;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& s = seg.sentences[si];
@@ -281,9 +277,7 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
     };
 
     const re2::StringPiece encoded(enc);
-    filter_->Match(enc, &active);
-    for (const int rule_index : active) {
-      const Compiled& c = rules_[rule_index];
+    for (const Compiled& c : rules_) {
       groups.assign(c.groups + 1, re2::StringPiece());
       size_t start = 0;
       while (start < encoded.size() &&

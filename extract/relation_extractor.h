@@ -19,10 +19,6 @@
 // rule's role column). Words in the pattern match the sentence text as
 // written; `{GAP}` matches up to 60 bytes that contain no mention.
 //
-// Speed: a sentence is encoded only when it has two or more arguments, and
-// one RegexSet pass over it picks the rules that can match there; only those
-// run (this never changes the result, see internal/regex_set.h).
-//
 // Phases: Create() compiles all rules; Extract() is const and thread-safe.
 #ifndef NEWSGRAPH_EXTRACT_RELATION_EXTRACTOR_H_
 #define NEWSGRAPH_EXTRACT_RELATION_EXTRACTOR_H_
@@ -35,7 +31,6 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "extract/gazetteer.h"
-#include "extract/internal/regex_set.h"
 #include "extract/resolver.h"
 #include "extract/segmenter.h"
 #include "proto/graph.pb.h"
@@ -95,8 +90,6 @@ class RelationExtractor {
   };
   RelationExtractor() = default;
   std::vector<Compiled> rules_;
-  // The expanded patterns of rules_, in the same order.
-  std::unique_ptr<RegexSet> filter_;
 };
 
 }  // namespace newsgraph
