@@ -23,16 +23,22 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Build(
     std::vector<GazetteerEntry> entries, const Segmenter& segmenter) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   g->entries_ = std::move(entries);
+  const size_t n = g->entries_.size();
+  g->entry_index_.reserve(n);
+  g->vocabulary_.reserve(n);
+  g->transitions_.reserve(n);
+  g->terminals_.reserve(n + n / 2 + 1);
   g->terminals_.emplace_back();  // root
-  for (int32_t i = 0; i < static_cast<int32_t>(g->entries_.size()); ++i) {
+  Segmentation scratch;
+  for (int32_t i = 0; i < static_cast<int32_t>(n); ++i) {
     const GazetteerEntry& e = g->entries_[i];
     g->entry_index_.emplace(e.id, i);
-    if (!g->AddName(e.canonical, i, segmenter)) {
+    if (!g->AddName(e.canonical, i, segmenter, &scratch)) {
       return absl::InvalidArgumentError(
           absl::StrCat(e.location, ": name \"", e.canonical, "\" has no words"));
     }
     for (const std::string& alias : e.aliases) {
-      if (!g->AddName(alias, i, segmenter)) {
+      if (!g->AddName(alias, i, segmenter, &scratch)) {
         return absl::InvalidArgumentError(
             absl::StrCat(e.location, ": alias \"", alias, "\" has no words"));
       }
@@ -42,8 +48,9 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Build(
 }
 
 bool Gazetteer::AddName(absl::string_view name, int32_t entry,
-                        const Segmenter& segmenter) {
-  const Segmentation seg = segmenter.Segment(name);
+                        const Segmenter& segmenter, Segmentation* scratch) {
+  segmenter.Segment(name, scratch);
+  const Segmentation& seg = *scratch;
   int32_t node = 0;
   std::string lower, cased, cased_key;
   bool any = false;
@@ -55,10 +62,23 @@ bool Gazetteer::AddName(absl::string_view name, int32_t entry,
     if (lower.empty()) continue;  // a lone period
     auto [vit, inserted] = vocabulary_.emplace(
         lower, static_cast<int32_t>(vocabulary_.size()));
-    auto [tit, added] = transitions_.emplace(
-        Key(node, vit->second), static_cast<int32_t>(terminals_.size()));
-    if (added) terminals_.emplace_back();
-    node = tit->second;
+    const int32_t token = vit->second;
+    const int32_t fresh = static_cast<int32_t>(terminals_.size());
+    if (node == 0) {
+      if (static_cast<size_t>(token) >= root_children_.size()) {
+        root_children_.resize(token + 1, -1);
+      }
+      int32_t& child = root_children_[token];
+      if (child < 0) {
+        child = fresh;
+        terminals_.emplace_back();
+      }
+      node = child;
+    } else {
+      auto [tit, added] = transitions_.emplace(Key(node, token), fresh);
+      if (added) terminals_.emplace_back();
+      node = tit->second;
+    }
     if (any) cased_key.push_back('\x1f');
     cased_key += cased;
     any = true;
@@ -69,6 +89,16 @@ bool Gazetteer::AddName(absl::string_view name, int32_t entry,
   }
   terminals_[node].push_back(Terminal{entry, std::move(cased_key)});
   return true;
+}
+
+int32_t Gazetteer::Child(int32_t node, int32_t token) const {
+  if (node == 0) {
+    return static_cast<size_t>(token) < root_children_.size()
+               ? root_children_[token]
+               : -1;
+  }
+  auto it = transitions_.find(Key(node, token));
+  return it == transitions_.end() ? -1 : it->second;
 }
 
 int32_t Gazetteer::TokenId(absl::string_view key) const {
@@ -103,9 +133,8 @@ void Gazetteer::Match(absl::string_view text, const Segmentation& seg,
     for (size_t i = start; i < tokens.size(); ++i) {
       if (ids[i] == -2) continue;  // hyphen inside a name
       if (ids[i] < 0) break;
-      auto it = transitions_.find(Key(node, ids[i]));
-      if (it == transitions_.end()) break;
-      node = it->second;
+      node = Child(node, ids[i]);
+      if (node < 0) break;
       const std::vector<Terminal>& hits = terminals_[node];
       if (hits.empty()) continue;
       const uint32_t begin = tokens[start].begin;

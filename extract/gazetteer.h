@@ -79,14 +79,20 @@ class Gazetteer {
   Gazetteer() = default;
   // Adds `name` for entry `entry`; returns false if it has no token.
   bool AddName(absl::string_view name, int32_t entry,
-               const Segmenter& segmenter);
+               const Segmenter& segmenter, Segmentation* scratch);
+  // The child of `node` by token `token`, or -1.
+  int32_t Child(int32_t node, int32_t token) const;
   int32_t TokenId(absl::string_view key) const;
 
   std::vector<GazetteerEntry> entries_;
   absl::flat_hash_map<std::string, int32_t> entry_index_;
   // Lower-cased normalized token -> token id.
   absl::flat_hash_map<std::string, int32_t> vocabulary_;
-  // (node << 32 | token id) -> child node. Node 0 is the root.
+  // Token id -> child node of the root, or -1 (the most frequent step, so
+  // an array rather than a hash lookup).
+  std::vector<int32_t> root_children_;
+  // (node << 32 | token id) -> child node, for nodes other than the root
+  // (node 0).
   absl::flat_hash_map<uint64_t, int32_t> transitions_;
   // Per node: the names that end there.
   std::vector<std::vector<Terminal>> terminals_;

@@ -465,7 +465,28 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
     auto [it, inserted] = first_of_group.emplace(work[i].group, i);
     if (!inserted) uf.Union(it->second, i);
   }
-  // One-word person names without a gazetteer entry.
+  // One-word person names without a gazetteer entry. Full-name person
+  // mentions indexed by family name and by given name (ascending positions;
+  // a name whose family name is the word counts only as a family match), so
+  // each one-word name costs a lookup instead of a pass over all mentions.
+  absl::flat_hash_map<absl::string_view, std::vector<int32_t>> by_family;
+  absl::flat_hash_map<absl::string_view, std::vector<int32_t>> by_given;
+  for (size_t j = 0; j < n; ++j) {
+    const Work& o = work[j];
+    if (o.m.label != Label::kPerson || o.words.size() < 2) continue;
+    // Every word that IsFamilyWord() accepts: the last word, and in long
+    // names the middle words that are not given names.
+    for (size_t k = 1; k < o.words.size(); ++k) {
+      if (!IsFamilyWord(o, o.words[k], given_name_words)) continue;
+      std::vector<int32_t>& js = by_family[o.words[k]];
+      if (js.empty() || js.back() != static_cast<int32_t>(j)) {
+        js.push_back(static_cast<int32_t>(j));
+      }
+    }
+    if (o.words.front() != o.words.back()) {
+      by_given[o.words.front()].push_back(static_cast<int32_t>(j));
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
     Work& w = work[i];
     if (w.m.label != Label::kPerson || w.words.size() != 1 || w.entry >= 0 ||
@@ -475,13 +496,14 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
     int32_t before = -1, after = -1;  // nearest full-name mentions
     int32_t given = -1;
     std::set<int32_t> given_roots;
-    for (size_t j = 0; j < n; ++j) {
-      const Work& o = work[j];
-      if (o.m.label != Label::kPerson || o.words.size() < 2) continue;
-      if (IsFamilyWord(o, w.words[0], given_name_words)) {
-        if (j < i) before = j;
-        else if (after < 0) after = j;
-      } else if (o.words.front() == w.words[0]) {
+    if (auto f = by_family.find(w.words[0]); f != by_family.end()) {
+      const std::vector<int32_t>& js = f->second;
+      auto it = std::lower_bound(js.begin(), js.end(), static_cast<int32_t>(i));
+      if (it != js.begin()) before = *(it - 1);
+      if (it != js.end()) after = *it;
+    }
+    if (auto g = by_given.find(w.words[0]); g != by_given.end()) {
+      for (const int32_t j : g->second) {
         given = j;
         given_roots.insert(uf.Find(j));
       }

@@ -64,7 +64,9 @@ void ParseGazetteerFile(const std::string& path, absl::string_view contents,
                         std::vector<GazetteerEntry>* entries,
                         std::vector<std::string>* errors) {
   if (!CheckEncoding(path, contents, errors)) return;
-  for (const TsvLine& line : ParseTsv(contents)) {
+  const std::vector<TsvLine> lines = ParseTsv(contents);
+  entries->reserve(entries->size() + lines.size());
+  for (const TsvLine& line : lines) {
     if (line.fields.size() < 3) {
       errors->push_back(absl::StrCat(
           Where(path, line, 0),
@@ -323,6 +325,8 @@ void ParseRuleDir(const std::string& dir, ParsedRules* rules,
   rules->fingerprint = DigestHex(hash);
   // Ids are unique within a directory.
   absl::flat_hash_map<std::string, std::string> seen;
+  seen.reserve(rules->entries.size() + rules->patterns.size() +
+               rules->relations.size() + rules->examples.size());
   auto check_id = [&](const std::string& id, const std::string& location) {
     auto [it, inserted] = seen.emplace(id, location);
     if (!inserted) {

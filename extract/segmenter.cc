@@ -101,9 +101,19 @@ Segmenter::Segmenter(const Options& options) : options_(options) {
 Segmentation Segmenter::Segment(absl::string_view text) const {
   Segmentation seg;
   seg.tokens.reserve(text.size() / 5 + 1);
+  Segment(text, &seg);
+  return seg;
+}
+
+void Segmenter::Segment(absl::string_view text, Segmentation* out) const {
+  Segmentation& seg = *out;
+  seg.tokens.clear();
+  seg.sentences.clear();
   Cursor cur{text};
-  // Byte offsets just after a line break, so sentences can be cut there.
-  std::vector<uint32_t> newline_before_token;  // per token: 1 if a newline precedes
+  // Per token: 1 if a line break precedes it, so sentences can be cut there.
+  // Reused between calls on the same thread.
+  thread_local std::vector<uint8_t> newline_before_token;
+  newline_before_token.clear();
   bool saw_newline = false;
 
   size_t pos = 0;
@@ -273,7 +283,6 @@ Segmentation Segmenter::Segment(absl::string_view text) const {
     }
   }
   close(toks.size());
-  return seg;
 }
 
 }  // namespace newsgraph

@@ -76,6 +76,9 @@ class Segmenter {
   // Segments `text`, which must be valid UTF-8. The result refers to `text`
   // by offsets only.
   Segmentation Segment(absl::string_view text) const;
+  // The same, into *out (replacing its contents), reusing its memory: for
+  // callers that segment many short texts.
+  void Segment(absl::string_view text, Segmentation* out) const;
 
  private:
   Options options_;

@@ -2,10 +2,20 @@
 # Installs what building and testing need, from Debian's archive only.
 # Idempotent: does nothing when everything is installed. Run as root (or with
 # sudo available).
+#
+#   tools/setup.sh           # build and test
+#   tools/setup.sh --bench   # also what tools/bench.sh needs
 set -euo pipefail
 PACKAGES=(bazel-bootstrap libre2-dev libabsl-dev libprotobuf-dev
           protobuf-compiler libgtest-dev libbenchmark-dev iso-codes
-          pkg-config python3 python3-protobuf graphviz python3-networkx time)
+          pkg-config python3 python3-protobuf graphviz python3-networkx time
+          wamerican)
+if [ "${1:-}" = "--bench" ]; then
+  # node and npm may come from elsewhere than Debian (npm is bundled with
+  # some nodejs builds): install them only when the commands are missing.
+  command -v node >/dev/null || PACKAGES+=(nodejs)
+  command -v npm >/dev/null || PACKAGES+=(npm)
+fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

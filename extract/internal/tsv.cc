@@ -1,5 +1,7 @@
 #include "extract/internal/tsv.h"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -28,6 +30,7 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 
 std::vector<TsvLine> ParseTsv(absl::string_view contents) {
   std::vector<TsvLine> lines;
+  lines.reserve(std::count(contents.begin(), contents.end(), '\n') + 1);
   int number = 0;
   size_t pos = 0;
   while (pos < contents.size()) {
@@ -41,6 +44,9 @@ std::vector<TsvLine> ParseTsv(absl::string_view contents) {
     if (stripped.empty() || stripped[0] == '#') continue;
     TsvLine t;
     t.line = number;
+    const size_t n = std::count(line.begin(), line.end(), '\t') + 1;
+    t.fields.reserve(n);
+    t.columns.reserve(n);
     size_t field_start = 0;
     while (true) {
       const size_t tab = line.find('\t', field_start);
