@@ -90,6 +90,19 @@ bool IsInitials(absl::string_view s) {
   return true;
 }
 
+// A known name that a guessed name must not run into: a person named in
+// full ("Said Vladimir Putin") or a country ("Maria Russia"). A bare family
+// name ("Dempsey") or an organisation or city named after a person ("Disney",
+// "Nelson") does not stop "Patrick Dempsey" or "Walt Disney".
+bool BlocksGuess(const Candidate& c, const GazetteerEntry& e,
+                 absl::string_view text) {
+  if (c.label == Label::kPerson) {
+    return text.substr(c.begin, c.end - c.begin).find_first_of(" \t\n") !=
+           absl::string_view::npos;
+  }
+  return c.label == Label::kPlace && e.subtype == "country";
+}
+
 }  // namespace
 
 PersonGuesser::PersonGuesser(const Gazetteer* gazetteer)
@@ -128,7 +141,9 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
     if (c.label == Label::kGivenName) {
       given.push_back(&c);
     } else if (c.source == Source::kGazetteer && IsEntityLabel(c.label)) {
-      if (c.priority >= 0) known_starts.insert(c.begin);
+      if (c.priority >= 0 && BlocksGuess(c, gazetteer_->entry(c.entry), text)) {
+        known_starts.insert(c.begin);
+      }
       known_spans.insert(uint64_t{c.begin} << 32 | c.end);
     }
   }

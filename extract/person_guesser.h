@@ -23,10 +23,11 @@
 //    AGENCY or PERSON gazetteer name: "Georgia", "Israel", "Kerry") proposes
 //    nothing, and neither does a given name in a title-case line such as a
 //    headline ("Kerry Arrives In Moscow"), where every word is capitalised;
-//  - a following token where a known name of priority >= 0 starts (a
-//    gazetteer PERSON, AGENCY or PLACE: "In June Putin said") ends the name;
-//    weaker entries (cities, priority < 0) do not, so "Hillary Clinton" is
-//    proposed over the town of Clinton;
+//  - a following token where a known person's full name or a country starts
+//    ends the name ("Said Vladimir Putin" gives nothing); a bare family name,
+//    an organisation or a city does not, so "Patrick Dempsey", "Walt Disney"
+//    and "Hillary Clinton" are proposed and win over the shorter "Dempsey",
+//    "Disney" and "Clinton" in the resolver;
 //  - a given name whose entry has subtype "common_word" ("Will", "Mark",
 //    "Bill") is used only inside a sentence, not as its first word.
 // Candidates carry Options.rule_id and Options.priority; the resolver settles

