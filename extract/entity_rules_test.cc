@@ -108,6 +108,7 @@ TEST_F(EntityRulesTest, DiacriticsAreIgnored) {
 TEST_F(EntityRulesTest, PeriodsInAbbreviationsAreOptional) {
   ExpectMention("Officials in the U.S. agreed.", "PLACE U.S.");
   ExpectMention("Officials in the US agreed.", "PLACE US");
+  ExpectMention("Officials in the U.S agreed.", "PLACE U.S");
   ExpectEntity("The U.S. and the US and the United States agreed.",
                "PLACE United States: U.S.|US|United States");
 }

@@ -1,5 +1,7 @@
 #include "extract/segmenter.h"
 
+#include "absl/strings/ascii.h"
+
 #include <algorithm>
 
 #include "extract/internal/utf8.h"
@@ -187,6 +189,14 @@ void Segmenter::Segment(absl::string_view text, Segmentation* out) const {
                 (text[acronym_end] >= 'a' && text[acronym_end] <= 'z')) &&
                text[acronym_end + 1] == '.') {
           acronym_end += 2;
+        }
+        // "U.S" without its last period: the last letter belongs to it too.
+        if (dotted && acronym_end < text.size() &&
+            absl::ascii_isalpha(static_cast<unsigned char>(text[acronym_end])) &&
+            (acronym_end + 1 == text.size() ||
+             !absl::ascii_isalnum(
+                 static_cast<unsigned char>(text[acronym_end + 1])))) {
+          ++acronym_end;
         }
         if (dotted) {
           // "V." (an initial) or "U.S." (a dotted acronym).

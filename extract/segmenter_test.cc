@@ -62,6 +62,9 @@ struct TokenCase {
 TEST(SegmenterTokenTest, Table) {
   const std::vector<TokenCase> cases = {
       {"U.S.", "[A U.S. 0-4]"},
+      // The last period may be missing.
+      {"the U.S said", "[W the 0-3] [A U.S 4-7] [W said 8-12]"},
+      {"U.S .", "[A U.S 0-3] [P . 4-5]"},
       {"the U.N. said", "[W the 0-3] [A U.N. 4-8] [W said 9-13]"},
       {"Mr. Smith", "[A Mr. 0-3] [W Smith 4-9]"},
       {"Vladimir V. Putin",
