@@ -78,6 +78,8 @@ Nicolas Hugo Luiz Jair Dilma Cristina Mauricio Alberto Javier Andres Manuel
 Evo Rafael Fidel Raul Daniel Juan Carlos Felipe Gustavo Enrique Ernesto
 Nelson Jacob Cyril Thabo Muhammadu Goodluck Olusegun Uhuru William Yoweri
 Paul Abiy Isaias Hailemariam Salva Omar Ellen George Alassane Macky
+Boulos Boutros Butros Yohanna Youhanna Yuhanna Gergis Girgis Tawadros Shenouda
+Gregorios Ignatius Bechara Nabih Elias Maronite Antoun Georges Michel Najib
 """
 
 # East Asian family names: written first ("Li Keqiang", "Kim Jong-un").
@@ -99,7 +101,7 @@ LEFT_OUT = {
     "Christian", "Major", "General", "Royal", "Prince", "Duke", "Earl",
     "King", "Queen", "Baron", "Saint", "Sir", "Dean", "Judge", "Page",
     "North", "South", "West", "East", "He", "Su", "Ye", "Ren", "Tang", "Song",
-    "Jung", "Moon", "Park", "Long", "Young",
+    "Jung", "Moon", "Park", "Long", "Young", "Maronite",
 }
 
 
