@@ -2,7 +2,8 @@
 """Runs extract over a sharded corpus on a Dask cluster and merges the result.
 
   /usr/bin/python3 cluster/run_dask.py --extract=bazel-bin/extract/extract \\
-      [--scheduler=tcp://HOST:8786 | --workers=2] [--rules=SPEC] \\
+      [--scheduler=tcp://HOST:8786 | --scheduler_file=F | --workers=2] \\
+      [--rules=SPEC] \\
       --out_dir=out/cluster --corpus_graph=out/cluster/corpus.jsonl \\
       'corpus/part-*.jsonl'
 
@@ -295,6 +296,9 @@ def main():
     ap.add_argument("--scheduler", default="",
                     help="address of a running scheduler, e.g. "
                     "tcp://127.0.0.1:8786; default: a local cluster")
+    ap.add_argument("--scheduler_file", default="",
+                    help="the --scheduler-file a scheduler wrote (instead "
+                    "of --scheduler)")
     ap.add_argument("--workers", type=int, default=2,
                     help="worker processes of the local cluster (default 2)")
     ap.add_argument("--extract", default="bazel-bin/extract/extract",
@@ -333,7 +337,9 @@ def main():
                        if os.path.exists(args.rules) else "--rules=" + args.rules)
 
     cluster = None
-    if args.scheduler:
+    if args.scheduler_file:
+        client = Client(scheduler_file=args.scheduler_file)
+    elif args.scheduler:
         client = Client(args.scheduler)
     else:
         cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1,
@@ -409,8 +415,10 @@ def main():
                            else "s"), file=sys.stderr)
     for r in sorted(results, key=lambda r: r["index"]):
         for doc_id, message in r["error_records"]:
-            print("error: %s: %s" % (doc_id, message.splitlines()[0]),
-                  file=sys.stderr)
+            first = message.splitlines()[0] if message else ""
+            if not first.startswith(doc_id + ":"):
+                first = "%s: %s" % (doc_id, first)
+            print("error: " + first, file=sys.stderr)
     print("corpus graph: %s (merged from %d parts in %s)" % (
         corpus_graph, len(parts), out_dir), file=sys.stderr)
 
