@@ -5,7 +5,8 @@
 # checks the merged corpus graph is byte for byte the single-process
 # `extract --corpus_graph` output; then runs it again and SIGKILLs one worker
 # while it has a shard in flight, and checks the result is still complete
-# (every document exactly once) and identical.
+# (every document exactly once) and identical; then kills the other worker's
+# extract process mid-shard (the task is retried, the filter restarted).
 set -u
 R="${TEST_SRCDIR}/newsgraph"
 X="$R/extract/extract"
@@ -104,6 +105,31 @@ done
 wait "$runner" || fail "run 2 failed: $(cat run2.log)"
 cat run2.log
 check out2 "run with a killed worker"
+
+# 3. Kill worker 1's extract filter (SIGKILL) while it streams a shard: the
+# task fails, is retried (--retries) and the worker starts a new filter.
+survivor=${pids[1]}
+run out3 > run3.log 2>&1 &
+runner=$!
+pids+=($runner)
+killed=0
+for _ in $(seq 1 600); do
+  if ls out3/part-*.tmp-*-"$survivor"-* > /dev/null 2>&1; then
+    filter=$(pgrep -P "$survivor" -f -- "--filter" | head -n 1)
+    if [ -n "$filter" ]; then
+      kill -9 "$filter" && killed=1
+      echo "killed extract filter pid $filter of worker pid $survivor"
+      break
+    fi
+  fi
+  kill -0 "$runner" 2>/dev/null || break
+  sleep 0.05
+done
+[ "$killed" -eq 1 ] || fail "worker 1 never had a shard in flight"
+wait "$runner" || fail "run 3 failed: $(cat run3.log)"
+cat run3.log
+check out3 "run with a killed filter"
+grep -q "(started 2 times)" run3.log || fail "the filter was not restarted"
 
 echo "$failures failures"
 [ "$failures" -eq 0 ]

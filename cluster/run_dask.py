@@ -11,8 +11,9 @@ Each SHARD argument is a .jsonl file of documents, a .txt file, a directory of
 .txt files, or a glob of those (expanded in sorted order); every path it
 yields is one shard and one Dask task. Task i writes the document graphs of
 shard i to OUT_DIR/part-NNNNN.jsonl (JSONL, one graph per document, in the
-shard's order); when every task is done the runner merges the parts, in
-shard order, with `graphtool merge` into --corpus_graph. That corpus graph is
+shard's order); the runner merges the parts, in shard order, with one
+`graphtool merge` into --corpus_graph, feeding it each part as soon as it and
+the parts before it are complete (so the merge overlaps the tasks). That corpus graph is
 byte for byte what one `extract --corpus_graph` run over the shards' documents
 in the same order writes.
 
@@ -348,13 +349,51 @@ def main():
     start = time.time()
     failed = []
     results = []
+    # The merge runs while the tasks do: parts are fed to one `graphtool
+    # merge` on its standard input in shard order, each as soon as it and
+    # every part before it are complete.
+    temp = corpus_graph + ".tmp"
+    merge_out = open(temp, "wb")
+    merge = subprocess.Popen(
+        [graphtool, "merge", "--from=jsonl",
+         "--to=" + graph_format(corpus_graph)],
+        stdin=subprocess.PIPE, stdout=merge_out)
+    done_parts = queue.Queue()
+
+    def feed_merge():
+        ready, next_index = set(), 0
+        try:
+            while next_index < len(parts):
+                index = done_parts.get()
+                if index is None:
+                    break
+                ready.add(index)
+                while next_index in ready:
+                    with open(parts[next_index], "rb") as part:
+                        while True:
+                            chunk = part.read(1 << 20)
+                            if not chunk:
+                                break
+                            merge.stdin.write(chunk)
+                    next_index += 1
+        except OSError:
+            pass  # the merge failed; its status says so
+        finally:
+            try:
+                merge.stdin.close()
+            except OSError:
+                pass
+
+    feeder = threading.Thread(target=feed_merge, daemon=True)
+    feeder.start()
     try:
         replies = client.register_worker_plugin(ExtractFilter(command),
                                                 name=PLUGIN_NAME)
         for address, reply in (replies or {}).items():
             if isinstance(reply, dict) and reply.get("status") == "error":
-                sys.exit("run_dask: cannot start %s on worker %s: %s" % (
-                    " ".join(command), address, reply.get("exception")))
+                raise SystemExit("run_dask: cannot start %s on worker %s: %s"
+                                 % (" ".join(command), address,
+                                    reply.get("exception")))
         run_id = uuid.uuid4().hex[:8]
         futures = client.map(
             process_shard, range(len(shards)), shards, parts,
@@ -368,32 +407,31 @@ def main():
                 continue
             r = future.result()
             results.append(r)
+            done_parts.put(r["index"])
             print("run_dask: shard %d/%d %s: %d documents, %d errors, on %s" % (
                 r["index"] + 1, len(shards), os.path.basename(r["shard"]),
                 r["documents"], r["errors"], r["worker"]), file=sys.stderr)
     finally:
+        done_parts.put(None)  # ends the merge early if a shard is missing
         client.close()
         if cluster is not None:
             cluster.close()
+        feeder.join()
+        merged = merge.wait()
+        merge_out.close()
     if failed:
+        os.remove(temp)
         sys.exit("run_dask: %d of %d shards failed after %d retries; not "
                  "merged" % (len(failed), len(shards), args.retries))
+    if merged != 0:
+        sys.exit("run_dask: graphtool merge failed (status %d)" % merged)
+    os.replace(temp, corpus_graph)
     elapsed = time.time() - start
 
     # Temporaries of tasks cut short (a killed worker) are left behind.
     for name in os.listdir(out_dir):
         if name.startswith("part-") and ".jsonl.tmp-" in name:
             os.remove(os.path.join(out_dir, name))
-
-    temp = corpus_graph + ".tmp"
-    with open(temp, "wb") as out:
-        merged = subprocess.run(
-            [graphtool, "merge", "--to=" + graph_format(corpus_graph)] + parts,
-            stdout=out, check=False)
-    if merged.returncode != 0:
-        sys.exit("run_dask: graphtool merge failed (status %d)"
-                 % merged.returncode)
-    os.replace(temp, corpus_graph)
 
     documents = sum(r["documents"] for r in results)
     errors = sum(r["errors"] for r in results)
