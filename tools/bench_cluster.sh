@@ -2,7 +2,9 @@
 # Throughput of cluster/run_dask.py with 1 and 2 workers against plain
 # single-process extract runs, on a generated corpus (default 20 MB) split
 # into 8 shards. Prints one line per run: wall seconds (whole command:
-# cluster start, rule loading, tasks, merge) and MB/s of corpus text.
+# cluster start, rule loading, tasks, merge) and MB/s of corpus text, and the
+# CPU seconds of the command and every process it started and waited for
+# (local cluster workers and their extract filters included).
 #
 #   tools/bench_cluster.sh [SIZE_BYTES]
 set -euo pipefail
@@ -18,12 +20,11 @@ MB=$(awk -v b="$(stat -c %s "$D/corpus.jsonl")" 'BEGIN { printf "%.1f", b / 1e6 
 echo "corpus: $MB MB, 8 shards, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 X=bazel-bin/extract/extract
 timed() {  # timed NAME COMMAND...
-  local start end
-  start=$(date +%s.%N)
-  "${@:2}" > "$D/log.txt" 2>&1 || { cat "$D/log.txt"; exit 1; }
-  end=$(date +%s.%N)
-  awk -v n="$1" -v s="$start" -v e="$end" -v mb="$MB" \
-    'BEGIN { printf "%-34s %6.2f s  %5.2f MB/s\n", n, e - s, mb / (e - s) }'
+  /usr/bin/time -f "%e %U %S" -o "$D/time.txt" "${@:2}" > "$D/log.txt" 2>&1 ||
+    { cat "$D/log.txt"; exit 1; }
+  read -r wall user sys < "$D/time.txt"
+  awk -v n="$1" -v w="$wall" -v c="$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" -v mb="$MB" \
+    'BEGIN { printf "%-36s %6.2f s wall %5.2f MB/s   %6.2f s CPU %5.2f MB per CPU s\n", n, w, mb / w, c, mb / c }'
   grep -h "^documents:" "$D/log.txt" | sed 's/^/    /' || true
 }
 timed "extract, 1 thread" $X --input="$D/corpus.jsonl" --output="$D/single.jsonl" \
