@@ -87,6 +87,14 @@ ABSL_FLAG(std::string, shard, "",
           "i/N: process only the documents whose 0-based index in the input "
           "is i modulo N, so N runs (i = 0..N-1) split the corpus; their "
           "outputs together hold the records of one whole run.");
+ABSL_FLAG(bool, filter, false,
+          "Record filter (for Spark RDD.pipe, Hadoop Streaming, a worker's "
+          "long-lived process): read JSONL documents on standard input and "
+          "write, for each non-blank input line, one JSONL graph line on "
+          "standard output, in input order, flushed as soon as it is "
+          "written; nothing else goes to standard output. A bad line gives "
+          "an error record. Implies --input=- --output=- --format=jsonl; "
+          "not with --corpus_graph, --resume or --shard.");
 ABSL_FLAG(size_t, max_document_bytes, size_t{256} << 20,
           "Documents larger than this are reported as errors and skipped.");
 
@@ -163,6 +171,22 @@ int Run(int argc, char** argv) {
   if (absl::GetFlag(FLAGS_check) || !absl::GetFlag(FLAGS_compile_rules).empty()) {
     return RunRuleCommand(layers);
   }
+  const bool filter = absl::GetFlag(FLAGS_filter);
+  if (filter) {
+    const std::string in = absl::GetFlag(FLAGS_input);
+    const std::string out = absl::GetFlag(FLAGS_output);
+    if ((!in.empty() && in != "-") || out != "-" ||
+        absl::GetFlag(FLAGS_format) != "jsonl" ||
+        !absl::GetFlag(FLAGS_corpus_graph).empty() ||
+        absl::GetFlag(FLAGS_resume) || !absl::GetFlag(FLAGS_shard).empty()) {
+      std::cerr << "extract: --filter reads standard input and writes jsonl "
+                   "to standard output; it takes no --input, --output, "
+                   "--format other than jsonl, --corpus_graph, --resume or "
+                   "--shard\n";
+      return 2;
+    }
+    absl::SetFlag(&FLAGS_input, "-");
+  }
   const std::string input = absl::GetFlag(FLAGS_input);
   const bool test_rules = absl::GetFlag(FLAGS_test_rules);
   if (input.empty() && !test_rules) {
@@ -214,6 +238,7 @@ int Run(int argc, char** argv) {
 
   DocumentReader::Options reader_options;
   reader_options.max_document_bytes = absl::GetFlag(FLAGS_max_document_bytes);
+  reader_options.stdin_jsonl = filter;
   absl::StatusOr<std::unique_ptr<DocumentReader>> reader =
       DocumentReader::Open(input, reader_options);
   if (!reader.ok()) {
@@ -239,7 +264,10 @@ int Run(int argc, char** argv) {
   const bool quiet = absl::GetFlag(FLAGS_quiet);
   batch_options.log = &std::cerr;
   if (explain) batch_options.explain = explain_out;
-  batch_options.progress = !quiet && isatty(STDERR_FILENO);
+  batch_options.progress = !quiet && !filter && isatty(STDERR_FILENO);
+  // A pipe consumer (or a worker waiting for its task's last record) sees
+  // each record as soon as it is written.
+  if (filter) batch_options.flush_interval = absl::ZeroDuration();
   Batch batch(&pipeline, batch_options);
   const absl::StatusOr<BatchStats> stats = batch.Run(reader->get());
   if (!stats.ok()) {
@@ -266,6 +294,8 @@ int main(int argc, char** argv) {
       "Usage: extract --input=PATH [--output=PATH] [--format=jsonl] "
       "[--rules=DIR[,DIR...]] [--corpus_graph=PATH] [--threads=N] "
       "[--resume] [--shard=i/N] [--explain]\n"
+      "       extract --filter [--rules=...] [--threads=N] [--quiet] "
+      "< documents.jsonl > graphs.jsonl\n"
       "       extract --rules=DIR[,DIR...] --check | --test_rules | "
       "--compile_rules=OUT.ngr");
   absl::ParseCommandLine(argc, argv);

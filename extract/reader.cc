@@ -29,6 +29,10 @@ absl::StatusOr<std::unique_ptr<DocumentReader>> DocumentReader::Open(
   if (input == "-") {
     r->source_ = "-";
     r->in_ = &std::cin;
+    if (options.stdin_jsonl) {
+      r->mode_ = Mode::kJsonl;
+      return r;
+    }
     // Peek at the first non-space byte to choose the format.
     int c;
     while ((c = std::cin.get()) != EOF) {

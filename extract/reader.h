@@ -9,7 +9,9 @@
 //     strings); other fields are ignored; empty lines are skipped; a line
 //     without "id" gets the id "<file>:<line>";
 //   - "-": standard input, read as JSONL if its first non-space byte is '{',
-//     otherwise as one text document with id "stdin".
+//     otherwise as one text document with id "stdin" (with
+//     Options.stdin_jsonl always as JSONL, without looking ahead: what a
+//     record filter needs, where a bad first line is one bad record).
 //
 // One bad record never stops the stream: Next() returns it with a non-OK
 // `error` (and as much of the document as is known, at least an id), and the
@@ -42,6 +44,8 @@ class DocumentReader {
   struct Options {
     // Larger documents are reported as errors ("too_large"). Default 256 MiB.
     size_t max_document_bytes = size_t{256} << 20;
+    // Read standard input as JSONL whatever its first byte (see above).
+    bool stdin_jsonl = false;
   };
 
   // Opens `input` (see above). Fails if it does not exist or is not a

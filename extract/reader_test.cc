@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -245,6 +247,49 @@ TEST_F(ReaderTest, SkipFilesInDirectory) {
   EXPECT_FALSE(reader->Skip());
   EXPECT_FALSE(reader->Next(&doc, &error));
   EXPECT_EQ(reader->bytes_read(), 22u);
+}
+
+// Standard input: sniffed by its first byte, or always JSONL with
+// stdin_jsonl (a record filter, where a bad first line is one bad record).
+class StdinTest : public ::testing::Test {
+ protected:
+  void SetUp() override { saved_ = std::cin.rdbuf(input_.rdbuf()); }
+  void TearDown() override { std::cin.rdbuf(saved_); }
+  std::istringstream input_;
+  std::streambuf* saved_ = nullptr;
+};
+
+TEST_F(StdinTest, NonJsonFirstLineIsReadAsTextWithoutStdinJsonl) {
+  input_.str("not json\n{\"id\": \"a\", \"text\": \"Hi.\"}\n");
+  auto r = DocumentReader::Open("-", DocumentReader::Options());
+  ASSERT_TRUE(r.ok()) << r.status();
+  Document doc;
+  absl::Status error;
+  ASSERT_TRUE((*r)->Next(&doc, &error));
+  EXPECT_EQ(doc.id(), "stdin");
+  EXPECT_FALSE((*r)->Next(&doc, &error));
+}
+
+TEST_F(StdinTest, StdinJsonlMakesABadFirstLineOneBadRecord) {
+  input_.str("not json\n{\"id\": \"a\", \"text\": \"Hi.\"}\n\n{\"text\": \"Yo.\"}\n");
+  DocumentReader::Options options;
+  options.stdin_jsonl = true;
+  auto r = DocumentReader::Open("-", options);
+  ASSERT_TRUE(r.ok()) << r.status();
+  Document doc;
+  absl::Status error;
+  ASSERT_TRUE((*r)->Next(&doc, &error));
+  EXPECT_FALSE(error.ok());
+  EXPECT_EQ(doc.id(), "-:1");
+  ASSERT_TRUE((*r)->Next(&doc, &error));
+  EXPECT_TRUE(error.ok()) << error;
+  EXPECT_EQ(doc.id(), "a");
+  EXPECT_EQ(doc.text(), "Hi.");
+  ASSERT_TRUE((*r)->Next(&doc, &error));  // the blank line is skipped
+  EXPECT_TRUE(error.ok()) << error;
+  EXPECT_EQ(doc.id(), "-:4");
+  EXPECT_EQ(doc.text(), "Yo.");
+  EXPECT_FALSE((*r)->Next(&doc, &error));
 }
 
 }  // namespace

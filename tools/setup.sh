@@ -9,7 +9,7 @@ set -euo pipefail
 PACKAGES=(bazel-bootstrap libre2-dev libabsl-dev libprotobuf-dev
           protobuf-compiler libgtest-dev libbenchmark-dev iso-codes
           pkg-config python3 python3-protobuf graphviz python3-networkx time
-          wamerican wamerican-small)
+          wamerican wamerican-small python3-distributed python3-dask procps)
 if [ "${1:-}" = "--bench" ]; then
   # node and npm may come from elsewhere than Debian (npm is bundled with
   # some nodejs builds): install them only when the commands are missing.
