@@ -33,6 +33,7 @@ struct Task {
   // Set by the reader thread.
   Document doc;
   absl::Status read_error;
+  std::string read_warning;  // e.g. the document was truncated
   size_t text_bytes = 0;
   uint64_t input_begin = 0;  // reader.bytes_read() before this document
   uint64_t input_end = 0;    // and after it
@@ -132,6 +133,7 @@ void BatchRun::ReadLoop(DocumentReader* reader) {
     auto task = std::make_unique<Task>();
     task->input_begin = reader->bytes_read();
     if (!reader->Next(&task->doc, &task->read_error)) break;
+    task->read_warning = reader->warning();
     ++index;
     task->text_bytes = task->doc.text().size();
     task->input_end = reader->bytes_read();
@@ -164,6 +166,11 @@ void BatchRun::Process(Task* task, GraphWriter* writer,
                                               ? &task->explanation
                                               : nullptr)
           : pipeline_->ErrorGraph(task->doc, task->read_error);
+  if (!task->read_warning.empty()) {
+    DocumentError* warning = graph.add_warnings();
+    warning->set_code("truncated");
+    warning->set_message(task->read_warning);
+  }
   std::string().swap(*task->doc.mutable_text());  // free it now
   for (const Entity& e : graph.entities()) {
     task->mentions[e.type()] += e.mentions_size();
@@ -284,6 +291,11 @@ absl::Status BatchRun::Run(DocumentReader* reader, std::ostream* out,
         ++stats->errors;
         Log(absl::StrCat("document ", task->doc.id(), ": ",
                          task->read_error.message()));
+      }
+      if (!task->read_warning.empty()) {
+        ++stats->truncated;
+        Log(absl::StrCat("document ", task->doc.id(), ": warning: ",
+                         task->read_warning));
       }
       stats->text_bytes += task->text_bytes;
       for (int t = 0; t < EntityType_ARRAYSIZE; ++t) {
@@ -417,6 +429,10 @@ std::string FormatSummary(const BatchStats& stats) {
       stats.documents, stats.errors, stats.text_bytes / 1e6, stats.seconds,
       stats.seconds > 0 ? stats.text_bytes / 1e6 / stats.seconds : 0.0,
       stats.threads, stats.threads == 1 ? "" : "s");
+  if (stats.truncated > 0) {
+    absl::StrAppend(&out, "truncated: ", stats.truncated,
+                    " documents over the size limit\n");
+  }
   absl::StrAppend(&out, "mentions:");
   for (const auto& [type, n] : stats.mentions_by_type) {
     absl::StrAppend(&out, " ", type, "=", n);

@@ -95,6 +95,9 @@ struct BatchStats {
   // Records written by this run, of which `errors` are error records.
   uint64_t documents = 0;
   uint64_t errors = 0;
+  // Documents cut to the size limit (DocumentReader truncate_oversize); each
+  // record has a warning with code "truncated".
+  uint64_t truncated = 0;
   // Bytes of document text processed by this run.
   uint64_t text_bytes = 0;
   // Complete records found in the output by --resume (and documents of this

@@ -1,5 +1,7 @@
 #include "extract/compiled_rules.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 #include "absl/container/flat_hash_map.h"
@@ -160,7 +162,13 @@ absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules) {
   for (const CompiledSource& s : in->sources()) {
     rules->sources.push_back({s.path(), s.digest()});
   }
-  rules->entries.reserve(in->entry_count());
+  // entry_count comes from the file: reserve no more than its size allows
+  // (an entry takes at least a few bytes), so a corrupt count cannot ask
+  // for terabytes.
+  std::error_code size_error;
+  const uint64_t file_size = std::filesystem::file_size(path, size_error);
+  rules->entries.reserve(
+      std::min<uint64_t>(in->entry_count(), size_error ? 0 : file_size / 4));
   CompiledGazetteerEntry c;
   for (uint64_t i = 0; i < in->entry_count(); ++i) {
     c.Clear();  // parsing merges

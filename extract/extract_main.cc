@@ -96,7 +96,12 @@ ABSL_FLAG(bool, filter, false,
           "an error record. Implies --input=- --output=- --format=jsonl; "
           "not with --corpus_graph, --resume or --shard.");
 ABSL_FLAG(size_t, max_document_bytes, size_t{256} << 20,
-          "Documents larger than this are reported as errors and skipped.");
+          "Documents larger than this are reported as errors and skipped "
+          "(or cut, see --oversize).");
+ABSL_FLAG(std::string, oversize, "skip",
+          "What to do with a document over --max_document_bytes: skip (an "
+          "error record) or truncate (cut at a UTF-8 boundary, with a "
+          "\"truncated\" warning in its graph).");
 
 namespace newsgraph {
 namespace {
@@ -239,6 +244,13 @@ int Run(int argc, char** argv) {
   DocumentReader::Options reader_options;
   reader_options.max_document_bytes = absl::GetFlag(FLAGS_max_document_bytes);
   reader_options.stdin_jsonl = filter;
+  const std::string oversize = absl::GetFlag(FLAGS_oversize);
+  if (oversize != "skip" && oversize != "truncate") {
+    std::cerr << "extract: --oversize must be skip or truncate, not \""
+              << oversize << "\"\n";
+    return 1;
+  }
+  reader_options.truncate_oversize = oversize == "truncate";
   absl::StatusOr<std::unique_ptr<DocumentReader>> reader =
       DocumentReader::Open(input, reader_options);
   if (!reader.ok()) {

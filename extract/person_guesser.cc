@@ -133,13 +133,14 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
            tokens.begin();
   };
 
-  // Given names, and where known names start.
-  std::vector<const Candidate*> given;
+  // Given names (copies: guesses appended to *candidates below may move
+  // its elements), and where known names start.
+  std::vector<Candidate> given;
   absl::flat_hash_set<uint32_t> known_starts;   // begin offsets
   absl::flat_hash_set<uint64_t> known_spans;  // begin << 32 | end
   for (const Candidate& c : *candidates) {
     if (c.label == Label::kGivenName) {
-      given.push_back(&c);
+      given.push_back(c);
     } else if (c.source == Source::kGazetteer && IsEntityLabel(c.label)) {
       if (c.priority >= 0 && BlocksGuess(c, gazetteer_->entry(c.entry), text)) {
         known_starts.insert(c.begin);
@@ -149,8 +150,8 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
   }
   if (given.empty()) return;
   std::sort(given.begin(), given.end(),
-            [](const Candidate* a, const Candidate* b) {
-              return a->begin < b->begin;
+            [](const Candidate& a, const Candidate& b) {
+              return a.begin < b.begin;
             });
 
   // Title-case sentences (headlines: every word capitalised but small
@@ -178,7 +179,8 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
   };
 
   uint32_t last_end = 0;  // one guess per given name position
-  for (const Candidate* g : given) {
+  for (const Candidate& given_name : given) {
+    const Candidate* g = &given_name;
     if (g->begin < last_end) continue;
     const size_t first = token_at(g->begin);
     if (first >= tokens.size() || tokens[first].begin != g->begin ||

@@ -16,7 +16,14 @@
 // One bad record never stops the stream: Next() returns it with a non-OK
 // `error` (and as much of the document as is known, at least an id), and the
 // next call goes on with the next record. Documents over
-// Options.max_document_bytes are reported the same way, not read whole.
+// Options.max_document_bytes are reported the same way, not read whole, or
+// with Options.truncate_oversize cut to the limit at a UTF-8 boundary and
+// returned with a warning() (a JSONL line is parsed before its text is cut,
+// so a line over twice the limit plus 64 KiB is still reported as too large).
+// Memory stays bounded by the limit for any input: a longer file, JSONL line
+// or standard input is never held whole. In a directory, an entry that is not
+// a regular file (a FIFO, a directory named *.txt, a dangling link or a
+// symlink loop) is an error record, never opened.
 //
 // Skip() passes over the next document without reading its text (for
 // --resume and --shard); bytes_read() and total_bytes() measure progress.
@@ -46,6 +53,9 @@ class DocumentReader {
     size_t max_document_bytes = size_t{256} << 20;
     // Read standard input as JSONL whatever its first byte (see above).
     bool stdin_jsonl = false;
+    // Cut oversize documents to max_document_bytes instead of reporting
+    // them as errors (see above).
+    bool truncate_oversize = false;
   };
 
   // Opens `input` (see above). Fails if it does not exist or is not a
@@ -57,6 +67,10 @@ class DocumentReader {
   // record is bad, *error is set (its message says why) and *doc holds the
   // id; otherwise *error is OK.
   bool Next(Document* doc, absl::Status* error);
+
+  // A warning about the document the last Next() returned ("document of N
+  // bytes truncated to M"), empty when there is none.
+  const std::string& warning() const { return warning_; }
 
   // Passes over the next document, which Next() would have returned, without
   // reading (or parsing) it. Returns false at the end. A document index
@@ -79,12 +93,18 @@ class DocumentReader {
 
   bool NextFile(Document* doc, absl::Status* error);
   bool NextJsonl(Document* doc, absl::Status* error);
-  // Reads the next non-blank JSONL line into *line; false at the end.
-  bool NextJsonlLine(std::string* line);
+  // Reads the next non-blank JSONL line into *line, keeping at most `keep`
+  // bytes of it (the rest is read and dropped); *length gets its full length.
+  // False at the end.
+  bool NextJsonlLine(std::string* line, size_t keep, size_t* length);
+  // Cuts *text to max_document_bytes at a UTF-8 boundary and sets warning_.
+  void Truncate(size_t original_size, std::string* text);
 
   Options options_;
   Mode mode_ = Mode::kFiles;
   std::vector<std::string> files_;
+  bool from_directory_ = false;  // files_ were listed from a directory
+  std::string warning_;
   size_t next_file_ = 0;
   std::string source_;  // JSONL path or "-"
   std::unique_ptr<std::ifstream> file_;
