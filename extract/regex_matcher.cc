@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/match.h"
+#include "extract/ascii_twin.h"
 
 namespace newsgraph {
 
@@ -14,16 +15,18 @@ constexpr int kMaxGroups = 16;
 absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
     std::vector<PatternRule> rules) {
   std::unique_ptr<RegexMatcher> m(new RegexMatcher());
+  m->prefilter_ = std::make_unique<RulePrefilter>();
   std::vector<std::string> errors;
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(8 << 20);
   for (PatternRule& rule : rules) {
-    auto re = std::make_unique<RE2>(rule.pattern, options);
-    if (!re->ok()) {
+    std::string error, error_arg;
+    const RE2* re = m->prefilter_->Add(rule.pattern, options, &error, &error_arg);
+    if (re == nullptr) {
       errors.push_back(absl::StrCat(rule.location,
-                                    ": bad regular expression: ", re->error(),
-                                    ": ", re->error_arg()));
+                                    ": bad regular expression: ", error,
+                                    ": ", error_arg));
       continue;
     }
     Compiled c;
@@ -36,13 +39,15 @@ absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
                                     kMaxGroups - 1, " groups"));
       continue;
     }
-    c.re = std::move(re);
+    c.re = re;
+    c.twin = CompileAsciiTwin(rule.pattern, *re, options);
     c.rule = std::move(rule);
     m->rules_.push_back(std::move(c));
   }
   if (!errors.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
   }
+  m->prefilter_->Compile();
   return m;
 }
 
@@ -50,11 +55,28 @@ void RegexMatcher::Match(absl::string_view text,
                          std::vector<Candidate>* out) const {
   re2::StringPiece groups[kMaxGroups];
   const re2::StringPiece input(text.data(), text.size());
-  for (const Compiled& c : rules_) {
+  // Only the rules whose required words are in the text can match.
+  RulePrefilter::Scratch scratch;
+  std::vector<uint8_t> may_match;
+  prefilter_->Filter(text, &scratch, &may_match);
+  const bool ascii = IsAscii(text);
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    if (!may_match[i]) continue;
+    const Compiled& c = rules_[i];
     const int n = c.name_group + 1;
+    // A whole ASCII text is searched with the rule's ASCII twin; otherwise
+    // the rule finds each match and the twin, where it can, its groups.
+    const RE2& re = (ascii && c.twin != nullptr) ? *c.twin : *c.re;
+    const bool split = &re == c.re && n > 1;
     size_t pos = 0;
     while (pos <= text.size() &&
-           c.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups, n)) {
+           re.Match(input, pos, text.size(), RE2::UNANCHORED, groups,
+                    split ? 1 : n)) {
+      if (split) {
+        const size_t b = groups[0].data() - text.data();
+        SubmatchesOfSpan(*c.re, c.twin.get(), text, b, b + groups[0].size(),
+                         groups, n);
+      }
       const re2::StringPiece whole = groups[0];
       const re2::StringPiece name = groups[c.name_group];
       const size_t whole_end = whole.data() - text.data() + whole.size();

@@ -23,6 +23,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "extract/candidate.h"
+#include "extract/rule_prefilter.h"
 #include "re2/re2.h"
 
 namespace newsgraph {
@@ -53,11 +54,15 @@ class RegexMatcher {
  private:
   struct Compiled {
     PatternRule rule;
-    std::unique_ptr<RE2> re;
+    const RE2* re = nullptr;  // owned by prefilter_
+    std::unique_ptr<RE2> twin;  // for ASCII text; may be null
     int name_group = 0;  // 0: whole match
   };
   RegexMatcher() = default;
   std::vector<Compiled> rules_;
+  // Compiles the rules and tells which can match in a text; rule i of
+  // rules_ is its pattern i.
+  std::unique_ptr<RulePrefilter> prefilter_;
 };
 
 }  // namespace newsgraph

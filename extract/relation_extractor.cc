@@ -214,6 +214,8 @@ absl::StatusOr<std::string> RelationExtractor::ExpandPattern(
 absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
     std::vector<RelationRule> rules) {
   std::unique_ptr<RelationExtractor> x(new RelationExtractor());
+  // Atoms of two bytes matter here: a placeholder's "\x01P".
+  x->prefilter_ = std::make_unique<RulePrefilter>(2);
   std::vector<std::string> errors;
   RE2::Options options;
   options.set_log_errors(false);
@@ -224,12 +226,13 @@ absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
           absl::StrCat(rule.location, ": ", expanded.status().message()));
       continue;
     }
-    auto re = std::make_unique<RE2>(*expanded, options);
-    if (!re->ok()) {
+    std::string error, error_arg;
+    const RE2* re = x->prefilter_->Add(*expanded, options, &error, &error_arg);
+    if (re == nullptr) {
       // Name the fragment as the rule wrote it, with its placeholders.
       errors.push_back(absl::StrCat(
           rule.location, ": bad regular expression: ",
-          UnexpandPattern(re->error()), ": ", UnexpandPattern(re->error_arg())));
+          UnexpandPattern(error), ": ", UnexpandPattern(error_arg)));
       continue;
     }
     Compiled c;
@@ -250,13 +253,15 @@ absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
     }
     c.lists = !absl::StrContains(rule.pattern, "{NOLIST}");
     if (absl::StrContains(rule.pattern, "{PRONOUN:")) x->has_pronoun_rules_ = true;
-    c.re = std::move(re);
+    c.re = re;
+    c.filter_index = static_cast<int>(x->prefilter_->size()) - 1;
     c.rule = std::move(rule);
     x->rules_.push_back(std::move(c));
   }
   if (!errors.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
   }
+  x->prefilter_->Compile();
   // What may stand between two coordinated mentions (see Extract()).
   x->coordination_ = std::make_unique<RE2>(
       "\\s*(?:\\([^()\\x01\\x02]{0,30}\\)\\s*)?(,?)\\s*(?:(and|or)\\s+)?"
@@ -294,6 +299,8 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
   std::vector<re2::StringPiece> groups;
   std::vector<size_t> slots;   // indices of placeholder pieces
   std::vector<int> group_of;   // per slot: first slot of its list, or -1
+  RulePrefilter::Scratch filter_scratch;
+  std::vector<uint8_t> may_match;
   size_t m = 0, d = 0;
   for (uint32_t si = 0; si < seg.sentences.size(); ++si) {
     const Sentence& s = seg.sentences[si];
@@ -447,8 +454,12 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
       return !g.empty() && g[0] == kOpen;
     };
 
+    // Only the rules whose required words and placeholders are all in the
+    // sentence can match.
+    prefilter_->Filter(enc, &filter_scratch, &may_match);
     const re2::StringPiece encoded(enc);
     for (const Compiled& c : rules_) {
+      if (!may_match[c.filter_index]) continue;
       groups.assign(c.groups + 1, re2::StringPiece());
       size_t start = 0;
       while (start < encoded.size() &&

@@ -46,6 +46,7 @@
 #include "absl/strings/string_view.h"
 #include "extract/gazetteer.h"
 #include "extract/resolver.h"
+#include "extract/rule_prefilter.h"
 #include "extract/segmenter.h"
 #include "proto/graph.pb.h"
 #include "re2/re2.h"
@@ -101,13 +102,17 @@ class RelationExtractor {
  private:
   struct Compiled {
     RelationRule rule;
-    std::unique_ptr<RE2> re;
+    const RE2* re = nullptr;  // owned by prefilter_
     int head = 0, tail = 0, trigger = 0, role = 0;  // group indices (0: none)
     int groups = 0;
+    int filter_index = 0;  // pattern index in prefilter_
     bool lists = true;  // expand arguments to coordinated mentions
   };
   RelationExtractor() = default;
   std::vector<Compiled> rules_;
+  // Compiles the rules and tells which can match in a sentence; rule i of
+  // rules_ is its pattern i.
+  std::unique_ptr<RulePrefilter> prefilter_;
   std::unique_ptr<RE2> coordination_;
   bool has_pronoun_rules_ = false;
 };

@@ -38,7 +38,7 @@ bool IsAsciiAlnum(char32_t c) {
          (c >= '0' && c <= '9');
 }
 
-CharClass Classify(char32_t c) {
+CharClass ClassifySlow(char32_t c) {
   if (c == '\n' || c == 0x2028 || c == 0x2029) return CharClass::kNewline;
   if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
       c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
@@ -59,6 +59,19 @@ CharClass Classify(char32_t c) {
   return CharClass::kWordChar;
 }
 
+// ClassifySlow() of every ASCII character, computed once.
+struct AsciiClasses {
+  CharClass of[128];
+  AsciiClasses() {
+    for (char32_t c = 0; c < 128; ++c) of[c] = ClassifySlow(c);
+  }
+};
+
+inline CharClass Classify(char32_t c) {
+  static const AsciiClasses* const kAscii = new AsciiClasses();
+  return c < 128 ? kAscii->of[c] : ClassifySlow(c);
+}
+
 // A cursor over the code points of the text.
 struct Cursor {
   absl::string_view text;
@@ -67,6 +80,11 @@ struct Cursor {
     if (pos >= text.size()) {
       *len = 0;
       return 0;
+    }
+    const unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {  // ASCII: most of the text
+      *len = 1;
+      return b;
     }
     return utf8::Decode(text, pos, len);
   }
@@ -139,6 +157,11 @@ void Segmenter::Segment(absl::string_view text, Segmentation* out) const {
       size_t end = pos + len;
       int letters = 0, uppers = 0, lowers = 0;
       auto count = [&](char32_t ch) {
+        if (ch < 0x80) {  // the same as utf8::IsUpper/IsLower, inline
+          if (ch >= 'A' && ch <= 'Z') ++uppers, ++letters;
+          else if (ch >= 'a' && ch <= 'z') ++lowers, ++letters;
+          return;
+        }
         if (utf8::IsUpper(ch)) ++uppers, ++letters;
         else if (utf8::IsLower(ch)) ++lowers, ++letters;
       };

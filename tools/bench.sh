@@ -68,7 +68,8 @@ if [ -z "${EXTRACT:-}" ]; then
   EXTRACT="$ROOT/bazel-bin/extract/extract"
 fi
 THREADS="1"
-if "$EXTRACT" --help 2>&1 | grep -q -- '--threads'; then THREADS="1 2"; fi
+# (--help exits 1, and grep -q would stop reading: either fails the pipe.)
+if { "$EXTRACT" --help 2>&1 || true; } | grep -- '--threads' > /dev/null; then THREADS="1 2"; fi
 
 # Runs extract once; prints "docs MB run_s load_s wall_s cpu_s rss_kb".
 run() {  # corpus format threads
@@ -88,7 +89,7 @@ def num(pattern, default=0.0):
 docs = num(r"documents: (\d+)")
 mb = num(r"documents: \d+ \(\d+ errors\), ([\d.]+) MB")
 run_s = num(r"MB in ([\d.]+) s")
-load_s = num(r"rules loaded in ([\d.]+) s")
+load_s = num(r"rules:? loaded in ([\d.]+) s")
 wall = log.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split()[0]
 parts = [float(p) for p in wall.split(":")]
 wall_s = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
