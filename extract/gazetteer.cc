@@ -102,24 +102,45 @@ void WriteChars(const std::string& s, std::ostream* out) {
   out->write(s.data(), n);
 }
 
-bool ReadCount(std::istream* in, uint64_t* n) {
-  return static_cast<bool>(in->read(reinterpret_cast<char*>(n), sizeof(*n))) &&
-         *n < (uint64_t{1} << 40);
-}
-template <typename T>
-bool ReadArray(std::istream* in, std::vector<T>* v) {
-  uint64_t n;
-  if (!ReadCount(in, &n)) return false;
-  v->resize(n);
-  return static_cast<bool>(
-      in->read(reinterpret_cast<char*>(v->data()), n * sizeof(T)));
-}
-bool ReadChars(std::istream* in, std::string* s) {
-  uint64_t n;
-  if (!ReadCount(in, &n)) return false;
-  s->resize(n);
-  return static_cast<bool>(in->read(&(*s)[0], n));
-}
+// Reads arrays while at most `left` bytes remain, so that a damaged count
+// cannot ask for more memory than the image has.
+class ImageReader {
+ public:
+  explicit ImageReader(std::istream* in) : in_(in) {
+    const std::streampos here = in->tellg();
+    if (here != std::streampos(-1) && in->seekg(0, std::ios::end)) {
+      const std::streampos end = in->tellg();
+      if (end != std::streampos(-1) && end >= here) {
+        left_ = static_cast<uint64_t>(end - here);
+      }
+    }
+    in->clear();
+    in->seekg(here);
+  }
+
+  bool Read(void* data, uint64_t bytes) {
+    if (bytes > left_) return false;
+    left_ -= bytes;
+    return static_cast<bool>(in_->read(static_cast<char*>(data), bytes));
+  }
+  template <typename T>
+  bool Array(std::vector<T>* v) {
+    uint64_t n;
+    if (!Read(&n, sizeof(n)) || n > left_ / sizeof(T)) return false;
+    v->resize(n);
+    return Read(v->data(), n * sizeof(T));
+  }
+  bool Chars(std::string* s) {
+    uint64_t n;
+    if (!Read(&n, sizeof(n)) || n > left_) return false;
+    s->resize(n);
+    return Read(&(*s)[0], n);
+  }
+
+ private:
+  std::istream* in_;
+  uint64_t left_ = uint64_t{1} << 40;
+};
 
 }  // namespace
 
@@ -323,10 +344,9 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Read(std::istream* in) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   const absl::Status corrupt =
       absl::InvalidArgumentError("corrupt gazetteer image");
+  ImageReader r(in);
   uint32_t version = 0;
-  if (!in->read(reinterpret_cast<char*>(&version), sizeof(version))) {
-    return corrupt;
-  }
+  if (!r.Read(&version, sizeof(version))) return corrupt;
   if (version != kImageVersion) {
     return absl::InvalidArgumentError(
         absl::StrCat("gazetteer image version ", version,
@@ -334,16 +354,14 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Read(std::istream* in) {
   }
   StringTable files;
   std::vector<int32_t> parent, token;
-  if (!ReadArray(in, &g->info_) || !ReadArray(in, &g->first_string_) ||
-      !ReadChars(in, &g->strings_.chars) || !ReadArray(in, &g->strings_.ends) ||
-      !ReadChars(in, &files.chars) || !ReadArray(in, &files.ends) ||
-      !ReadChars(in, &g->tokens_.chars) || !ReadArray(in, &g->tokens_.ends) ||
-      !ReadArray(in, &parent) || !ReadArray(in, &token) ||
-      !ReadArray(in, &g->terminal_begin_) ||
-      !ReadArray(in, &g->terminal_entry_) ||
-      !ReadArray(in, &g->terminal_key_) ||
-      !ReadChars(in, &g->cased_keys_.chars) ||
-      !ReadArray(in, &g->cased_keys_.ends)) {
+  if (!r.Array(&g->info_) || !r.Array(&g->first_string_) ||
+      !r.Chars(&g->strings_.chars) || !r.Array(&g->strings_.ends) ||
+      !r.Chars(&files.chars) || !r.Array(&files.ends) ||
+      !r.Chars(&g->tokens_.chars) || !r.Array(&g->tokens_.ends) ||
+      !r.Array(&parent) || !r.Array(&token) ||
+      !r.Array(&g->terminal_begin_) || !r.Array(&g->terminal_entry_) ||
+      !r.Array(&g->terminal_key_) || !r.Chars(&g->cased_keys_.chars) ||
+      !r.Array(&g->cased_keys_.ends)) {
     return corrupt;
   }
   // Consistency, so that no lookup can leave the arrays.
