@@ -553,10 +553,10 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(
     std::string fingerprint) {
   std::unique_ptr<RuleSet> rs(new RuleSet());
   std::vector<std::string> errors;
-  // The gazetteer is built on a thread of its own while the regular
-  // expressions compile: the two are independent and each takes a good
-  // part of the load time.
-  absl::Status gazetteer_status;
+  // The gazetteer, the entity patterns and the relation rules are compiled
+  // on threads of their own: they are independent and each takes a good
+  // part of the load time. Errors are reported in that order.
+  absl::Status gazetteer_status, relations_status;
   std::thread gazetteer_thread;
   if (built != nullptr) {
     rs->gazetteer_ = std::move(built);
@@ -571,23 +571,29 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(
       }
     });
   }
+  std::thread relations_thread([&rs, &relations, &relations_status] {
+    absl::StatusOr<std::unique_ptr<RelationExtractor>> r =
+        RelationExtractor::Create(std::move(relations));
+    if (r.ok()) {
+      rs->relations_ = std::move(*r);
+    } else {
+      relations_status = r.status();
+    }
+  });
   absl::StatusOr<std::unique_ptr<RegexMatcher>> p =
       RegexMatcher::Create(std::move(patterns));
+  if (gazetteer_thread.joinable()) gazetteer_thread.join();
+  relations_thread.join();
+  if (!gazetteer_status.ok()) {
+    errors.emplace_back(gazetteer_status.message());
+  }
   if (p.ok()) {
     rs->patterns_ = std::move(*p);
   } else {
     errors.emplace_back(p.status().message());
   }
-  absl::StatusOr<std::unique_ptr<RelationExtractor>> r =
-      RelationExtractor::Create(std::move(relations));
-  if (r.ok()) {
-    rs->relations_ = std::move(*r);
-  } else {
-    errors.emplace_back(r.status().message());
-  }
-  if (gazetteer_thread.joinable()) gazetteer_thread.join();
-  if (!gazetteer_status.ok()) {
-    errors.insert(errors.begin(), std::string(gazetteer_status.message()));
+  if (!relations_status.ok()) {
+    errors.emplace_back(relations_status.message());
   }
   if (!errors.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
