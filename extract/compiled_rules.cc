@@ -1,45 +1,30 @@
 #include "extract/compiled_rules.h"
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
+#include "extract/gazetteer.h"
 #include "extract/internal/tsv.h"
+#include "extract/segmenter.h"
 #include "google/protobuf/arena.h"
-#include "google/protobuf/io/zero_copy_stream_impl.h"
-#include "google/protobuf/util/delimited_message_util.h"
 #include "proto/rules.pb.h"
 
 namespace newsgraph {
 namespace {
 
-constexpr char kMagic[] = "NGRULES1";
+// "NGRULES" and the format version as one digit.
+constexpr char kMagic[] = "NGRULES2";
 constexpr size_t kMagicSize = 8;
-constexpr uint32_t kFormatVersion = 1;
-
-// Splits a "path:line" location into its parts.
-void SplitLocation(const std::string& location, std::string* path,
-                   uint32_t* line) {
-  const size_t colon = location.rfind(':');
-  *line = 0;
-  if (colon == std::string::npos ||
-      !absl::SimpleAtoi(absl::string_view(location).substr(colon + 1), line)) {
-    *path = location;
-    return;
-  }
-  *path = location.substr(0, colon);
-}
+constexpr uint32_t kFormatVersion = 2;
 
 }  // namespace
 
 bool IsCompiledRules(absl::string_view contents) {
-  return absl::StartsWith(contents, absl::string_view(kMagic, kMagicSize));
+  return absl::StartsWith(contents, absl::string_view(kMagic, kMagicSize - 1));
 }
 
 absl::Status WriteCompiledRules(const ParsedRules& rules,
@@ -54,20 +39,6 @@ absl::Status WriteCompiledRules(const ParsedRules& rules,
     src->set_path(s.path);
     src->set_digest(s.digest);
   }
-  // Entries go after the header, one message each; the header names the
-  // files they refer to.
-  absl::flat_hash_map<std::string, uint32_t> files;
-  std::vector<std::pair<uint32_t, uint32_t>> where(rules.entries.size());
-  std::string file;
-  for (size_t i = 0; i < rules.entries.size(); ++i) {
-    uint32_t line;
-    SplitLocation(rules.entries[i].location, &file, &line);
-    auto [it, added] =
-        files.emplace(file, static_cast<uint32_t>(out->files_size()));
-    if (added) out->add_files(file);
-    where[i] = {it->second, line};
-  }
-  out->set_entry_count(rules.entries.size());
   for (const PatternRule& r : rules.patterns) {
     CompiledPatternRule* c = out->add_patterns();
     c->set_id(r.id);
@@ -91,54 +62,62 @@ absl::Status WriteCompiledRules(const ParsedRules& rules,
     for (const RuleExpectation& e : x.expectations) c->add_expectations(e.text);
     c->set_location(x.location);
   }
+  // The gazetteer is stored built.
+  absl::StatusOr<std::unique_ptr<Gazetteer>> gazetteer =
+      Gazetteer::Build(rules.entries, Segmenter());
+  if (!gazetteer.ok()) return gazetteer.status();
+  std::string header;
+  if (!out->SerializeToString(&header)) {
+    return absl::InternalError(absl::StrCat(path, ": cannot serialize rules"));
+  }
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
   if (!f) return absl::PermissionDeniedError(absl::StrCat(path, ": cannot write"));
+  const uint64_t header_size = header.size();
   f.write(kMagic, kMagicSize);
-  {
-    google::protobuf::io::OstreamOutputStream stream(&f);
-    bool ok = google::protobuf::util::SerializeDelimitedToZeroCopyStream(
-        *out, &stream);
-    CompiledGazetteerEntry c;
-    for (size_t i = 0; ok && i < rules.entries.size(); ++i) {
-      const GazetteerEntry& e = rules.entries[i];
-      c.Clear();
-      c.set_id(e.id);
-      c.set_label(static_cast<uint32_t>(e.label));
-      c.set_canonical(e.canonical);
-      for (const std::string& a : e.aliases) c.add_aliases(a);
-      c.set_subtype(e.subtype);
-      c.set_external_id(e.external_id);
-      c.set_priority(e.priority);
-      c.set_case_insensitive(e.case_insensitive);
-      c.set_file(where[i].first);
-      c.set_line(where[i].second);
-      ok = google::protobuf::util::SerializeDelimitedToZeroCopyStream(c, &stream);
-    }
-    if (!ok) return absl::DataLossError(absl::StrCat(path, ": write error"));
+  f.write(reinterpret_cast<const char*>(&header_size), sizeof(header_size));
+  f.write(header.data(), header.size());
+  if (absl::Status s = (*gazetteer)->Write(&f); !s.ok()) {
+    return absl::DataLossError(absl::StrCat(path, ": ", s.message()));
   }
   if (!f.flush()) return absl::DataLossError(absl::StrCat(path, ": write error"));
   return absl::OkStatus();
 }
 
-absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules) {
+absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules,
+                               std::unique_ptr<Gazetteer>* gazetteer) {
   std::ifstream f(path, std::ios::binary);
   char magic[kMagicSize] = {};
   if (!f || !f.read(magic, kMagicSize) ||
       !IsCompiledRules(absl::string_view(magic, kMagicSize))) {
     return absl::InvalidArgumentError(
-        absl::StrCat(path, ":1:1: not a compiled rule file (no NGRULES1 "
+        absl::StrCat(path, ":1:1: not a compiled rule file (no NGRULES "
                            "header) and not a rule directory"));
   }
-  google::protobuf::io::IstreamInputStream stream(&f);
+  if (magic[kMagicSize - 1] != kMagic[kMagicSize - 1]) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path, ":1:1: compiled rule format ",
+        absl::string_view(&magic[kMagicSize - 1], 1),
+        " is not supported (expected ", kFormatVersion, "); recompile it"));
+  }
+  const absl::Status corrupt =
+      absl::InvalidArgumentError(absl::StrCat(path, ":1:1: corrupt compiled rule file"));
+  // header_size comes from the file: a corrupt one must not allocate more
+  // than the file holds.
+  std::error_code size_error;
+  const uint64_t file_size = std::filesystem::file_size(path, size_error);
+  uint64_t header_size = 0;
+  if (size_error ||
+      !f.read(reinterpret_cast<char*>(&header_size), sizeof(header_size)) ||
+      header_size > file_size) {
+    return corrupt;
+  }
+  std::string header(header_size, '\0');
+  if (!f.read(&header[0], header_size)) return corrupt;
   google::protobuf::Arena arena;
   CompiledRules* in =
       google::protobuf::Arena::CreateMessage<CompiledRules>(&arena);
-  const absl::Status corrupt =
-      absl::InvalidArgumentError(absl::StrCat(path, ":1:1: corrupt compiled rule file"));
-  if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(in, &stream,
-                                                                nullptr)) {
-    return corrupt;
-  }
+  if (!in->ParseFromString(header)) return corrupt;
+  header = std::string();
   if (in->format_version() != kFormatVersion) {
     return absl::InvalidArgumentError(absl::StrCat(
         path, ":1:1: compiled rule format ", in->format_version(),
@@ -162,34 +141,20 @@ absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules) {
   for (const CompiledSource& s : in->sources()) {
     rules->sources.push_back({s.path(), s.digest()});
   }
-  // entry_count comes from the file: reserve no more than its size allows
-  // (an entry takes at least a few bytes), so a corrupt count cannot ask
-  // for terabytes.
-  std::error_code size_error;
-  const uint64_t file_size = std::filesystem::file_size(path, size_error);
-  rules->entries.reserve(
-      std::min<uint64_t>(in->entry_count(), size_error ? 0 : file_size / 4));
-  CompiledGazetteerEntry c;
-  for (uint64_t i = 0; i < in->entry_count(); ++i) {
-    c.Clear();  // parsing merges
-    if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(&c, &stream,
-                                                                  nullptr)) {
-      return corrupt;
+  absl::StatusOr<std::unique_ptr<Gazetteer>> built = Gazetteer::Read(&f);
+  if (!built.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ":1:1: ", built.status().message()));
+  }
+  if (f.peek() != std::char_traits<char>::eof()) return corrupt;
+  if (gazetteer != nullptr) {
+    *gazetteer = std::move(*built);
+  } else {
+    const Gazetteer& g = **built;
+    rules->entries.reserve(g.size());
+    for (int32_t i = 0; i < static_cast<int32_t>(g.size()); ++i) {
+      rules->entries.push_back(g.full_entry(i));
     }
-    GazetteerEntry e;
-    e.id = std::move(*c.mutable_id());
-    e.label = static_cast<Label>(c.label());
-    e.canonical = std::move(*c.mutable_canonical());
-    e.aliases.reserve(c.aliases_size());
-    for (std::string& a : *c.mutable_aliases()) e.aliases.push_back(std::move(a));
-    e.subtype = std::move(*c.mutable_subtype());
-    e.external_id = std::move(*c.mutable_external_id());
-    e.priority = c.priority();
-    e.case_insensitive = c.case_insensitive();
-    if (c.file() < static_cast<uint32_t>(in->files_size())) {
-      e.location = absl::StrCat(in->files(c.file()), ":", c.line());
-    }
-    rules->entries.push_back(std::move(e));
   }
   for (CompiledPatternRule& c : *in->mutable_patterns()) {
     PatternRule r;

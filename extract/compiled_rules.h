@@ -1,8 +1,10 @@
 // CompiledRules: the binary form of a parsed rule set (.ngr), written once
 // by `extract --rules=... --compile_rules=out.ngr` and loaded with
-// `--rules=out.ngr`. It holds the parsed entries and rules of all layers,
-// already merged, so loading skips reading and parsing the TSV files; the
-// matchers are still built on load.
+// `--rules=out.ngr`. It holds the rules of all layers, already merged, and
+// the gazetteer already built (its token vocabulary, trie and entries as
+// flat arrays, see Gazetteer::Write), so loading skips reading and parsing
+// the TSV files and building the trie: it reads the arrays and rebuilds two
+// hash indexes. The regular expressions are still compiled on load.
 //
 // The file records the digest of every source file. Reading it re-reads
 // each source that still exists and refuses, with an error naming the file,
@@ -10,15 +12,20 @@
 // used silently). Sources that no longer exist are not checked, so a
 // compiled file can be shipped alone.
 //
-// Format: the 8 bytes "NGRULES1" then one binary newsgraph.CompiledRules
-// message (proto/rules.proto).
+// Format: the 8 bytes "NGRULES2" (the last one the format version), the size
+// of the header as a native-endian uint64, the header (one binary
+// newsgraph.CompiledRules message, proto/rules.proto), then the gazetteer
+// image (Gazetteer::Write). A file of another version is refused with a
+// request to recompile it.
 #ifndef NEWSGRAPH_EXTRACT_COMPILED_RULES_H_
 #define NEWSGRAPH_EXTRACT_COMPILED_RULES_H_
 
+#include <memory>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "extract/gazetteer.h"
 #include "extract/parsed_rules.h"
 
 namespace newsgraph {
@@ -26,13 +33,18 @@ namespace newsgraph {
 // True if `contents` starts like a compiled rule file.
 bool IsCompiledRules(absl::string_view contents);
 
-// Writes `rules` to `path`.
+// Builds the gazetteer of `rules` and writes everything to `path`. Fails
+// when the gazetteer does not build (a name without words).
 absl::Status WriteCompiledRules(const ParsedRules& rules,
                                 const std::string& path);
 
 // Reads a compiled file written by WriteCompiledRules(); *rules is replaced.
-// FailedPrecondition when a source file changed since compilation.
-absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules);
+// FailedPrecondition when a source file changed since compilation. With
+// `gazetteer`, the built gazetteer is returned there and rules->entries is
+// left empty (the fast path); without, its entries are recovered into
+// rules->entries (to merge layers or check the rules).
+absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules,
+                               std::unique_ptr<Gazetteer>* gazetteer = nullptr);
 
 }  // namespace newsgraph
 

@@ -103,8 +103,13 @@ TEST(CompiledRulesTest, OtherFilesAreNotCompiledRules) {
   EXPECT_FALSE(s.ok());
   EXPECT_TRUE(absl::StrContains(s.message(), "x.ngr:1:1: not a compiled"))
       << s;
-  dir.Write("y.ngr", std::string("NGRULES1\xff\xff\xff", 11));
+  dir.Write("y.ngr", std::string("NGRULES2\xff\xff\xff", 11));
   EXPECT_FALSE(ReadCompiledRules(dir.path() + "/y.ngr", &back).ok());
+  // A file of format 1 asks to be compiled again.
+  dir.Write("z.ngr", std::string("NGRULES1\x10\x01", 10));
+  const absl::Status old = ReadCompiledRules(dir.path() + "/z.ngr", &back);
+  EXPECT_FALSE(old.ok());
+  EXPECT_TRUE(absl::StrContains(old.message(), "recompile")) << old;
 }
 
 }  // namespace

@@ -16,8 +16,8 @@ absl::string_view Slice(absl::string_view text, uint32_t begin, uint32_t end) {
 std::string Producer(Source source, int32_t entry, absl::string_view rule_id,
                      const RuleSet& rules) {
   if (entry >= 0 && entry < static_cast<int32_t>(rules.gazetteer().size())) {
-    const GazetteerEntry& e = rules.gazetteer().entry(entry);
-    return absl::StrCat("gazetteer entry ", e.id, " (", e.location, ")");
+    return absl::StrCat("gazetteer entry ", rules.gazetteer().entry(entry).id,
+                        " (", rules.gazetteer().location(entry), ")");
   }
   switch (source) {
     case Source::kRegex:

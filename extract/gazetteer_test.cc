@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -224,6 +225,120 @@ TEST(GazetteerBuildTest, EmptyGazetteerMatchesNothing) {
   (*g)->Match(text, Segmenter().Segment(text), &out);
   EXPECT_TRUE(out.empty());
   EXPECT_EQ((*g)->size(), 0u);
+}
+
+// Every candidate of `g` on `text` as "begin end label entry id", in order.
+std::string AllCandidates(const Gazetteer& g, const Segmenter& segmenter,
+                          absl::string_view text) {
+  std::vector<Candidate> out;
+  g.Match(text, segmenter.Segment(text), &out);
+  std::vector<std::string> parts;
+  for (const Candidate& c : out) {
+    parts.push_back(absl::StrCat(c.begin, " ", c.end, " ", LabelName(c.label),
+                                 " ", c.priority, " ", c.entry, " ",
+                                 c.rule_id));
+  }
+  return absl::StrJoin(parts, "; ");
+}
+
+TEST_F(GazetteerTest, ImageRoundTripMatchesTheSame) {
+  std::stringstream image;
+  ASSERT_TRUE(gazetteer_->Write(&image).ok());
+  auto back = Gazetteer::Read(&image);
+  ASSERT_TRUE(back.ok()) << back.status();
+  const Gazetteer& g = **back;
+  EXPECT_EQ(g.size(), gazetteer_->size());
+  EXPECT_EQ(g.node_count(), gazetteer_->node_count());
+  for (const char* text :
+       {"Russia and China", "in New York City today", "MOSCOW (Reuters)",
+        "the TALIBAN and the taliban", "al-Qaeda and al Qaeda",
+        "L\xC3\xB3pez met Lopez in Washington D.C.", "Putin's Georgia",
+        "made in china by China", "U.S. and US and United States of America"}) {
+    const std::string expected = AllCandidates(*gazetteer_, segmenter_, text);
+    EXPECT_FALSE(expected.empty()) << text;
+    EXPECT_EQ(AllCandidates(g, segmenter_, text), expected) << text;
+  }
+  for (int32_t i = 0; i < static_cast<int32_t>(g.size()); ++i) {
+    const GazetteerEntry a = gazetteer_->full_entry(i), b = g.full_entry(i);
+    EXPECT_EQ(b.id, a.id);
+    EXPECT_EQ(b.canonical, a.canonical);
+    EXPECT_EQ(b.aliases, a.aliases);
+    EXPECT_EQ(b.location, a.location);
+    EXPECT_EQ(b.priority, a.priority);
+    EXPECT_EQ(g.Find(a.id), gazetteer_->Find(a.id));
+  }
+  // The same gazetteer writes the same bytes.
+  std::stringstream again, twice;
+  ASSERT_TRUE(g.Write(&again).ok());
+  ASSERT_TRUE(gazetteer_->Write(&twice).ok());
+  EXPECT_EQ(again.str(), twice.str());
+}
+
+TEST_F(GazetteerTest, DamagedImagesAreRefused) {
+  std::stringstream image;
+  ASSERT_TRUE(gazetteer_->Write(&image).ok());
+  const std::string bytes = image.str();
+  // Truncated anywhere.
+  for (size_t n : {size_t{0}, size_t{3}, size_t{40}, bytes.size() / 2,
+                   bytes.size() - 1}) {
+    std::stringstream cut(bytes.substr(0, n));
+    EXPECT_FALSE(Gazetteer::Read(&cut).ok()) << n;
+  }
+  // Another version.
+  std::string other = bytes;
+  other[0] = static_cast<char>(Gazetteer::kImageVersion + 1);
+  std::stringstream versioned(other);
+  const auto v = Gazetteer::Read(&versioned);
+  ASSERT_FALSE(v.ok());
+  EXPECT_TRUE(absl::StrContains(v.status().message(), "version")) << v.status();
+  // Every single flipped byte either reads as a valid gazetteer or is
+  // refused; none crashes (run under --config=asan to be sure).
+  for (size_t i = 4; i < bytes.size(); i += 7) {
+    std::string flipped = bytes;
+    flipped[i] = static_cast<char>(flipped[i] ^ 0x5A);
+    std::stringstream in(flipped);
+    auto g = Gazetteer::Read(&in);
+    if (g.ok()) AllCandidates(**g, segmenter_, "Russia and New York City");
+  }
+}
+
+TEST(GazetteerBuildTest, NameFormsAgree) {
+  // Names that take the plain path (ASCII letters, digits and spaces) and
+  // names the Segmenter splits must match the same way.
+  std::vector<GazetteerEntry> entries;
+  const std::vector<std::string> names = {
+      "Ann Lee", "Ann  Lee Jr", "G7 Summit", "Ann-Lee Kim", "St. Ann",
+      "O'Neil Park", "Ann Lee's", "ANN LEE", "ann lee"};
+  for (size_t i = 0; i < names.size(); ++i) {
+    GazetteerEntry e;
+    e.id = absl::StrCat("e", i);
+    e.canonical = names[i];
+    e.location = absl::StrCat("n.tsv:", i + 1);
+    entries.push_back(e);
+  }
+  const Segmenter segmenter;
+  auto g = Gazetteer::Build(entries, segmenter);
+  ASSERT_TRUE(g.ok()) << g.status();
+  auto count = [&](absl::string_view text, absl::string_view id) {
+    std::vector<Candidate> out;
+    (*g)->Match(text, segmenter.Segment(text), &out);
+    return std::count_if(out.begin(), out.end(),
+                         [&](const Candidate& c) { return c.rule_id == id; });
+  };
+  EXPECT_EQ(count("then Ann Lee said", "e0"), 1);
+  EXPECT_EQ(count("then ANN LEE said", "e0"), 1);  // all caps
+  EXPECT_EQ(count("then ann Lee said", "e0"), 0);  // other case
+  EXPECT_EQ(count("then Ann Lee Jr said", "e1"), 1);
+  EXPECT_EQ(count("the G7 Summit", "e2"), 1);
+  EXPECT_EQ(count("Ann Lee Kim", "e3"), 1);  // hyphen skipped
+  EXPECT_EQ(count("Ann-Lee Kim", "e3"), 1);
+  EXPECT_EQ(count("at St Ann", "e4"), 1);  // periods dropped
+  EXPECT_EQ(count("in O\xE2\x80\x99Neil Park", "e5"), 1);
+  EXPECT_EQ(count("at Ann Lee's house", "e6"), 1);
+  EXPECT_EQ(count("at Ann Lee house", "e6"), 0);  // "'s" is a token
+  EXPECT_EQ(count("then Ann Lee said", "e7"), 0);
+  EXPECT_EQ(count("then ann lee said", "e8"), 1);
+  EXPECT_EQ(count("then ann lee said", "e0"), 0);
 }
 
 }  // namespace

@@ -94,7 +94,7 @@ bool IsInitials(absl::string_view s) {
 // full ("Said Vladimir Putin") or a country ("Maria Russia"). A bare family
 // name ("Dempsey") or an organisation or city named after a person ("Disney",
 // "Nelson") does not stop "Patrick Dempsey" or "Walt Disney".
-bool BlocksGuess(const Candidate& c, const GazetteerEntry& e,
+bool BlocksGuess(const Candidate& c, const GazetteerEntryView& e,
                  absl::string_view text) {
   if (c.label == Label::kPerson) {
     return text.substr(c.begin, c.end - c.begin).find_first_of(" \t\n") !=

@@ -279,7 +279,7 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
   // Entity of each demonym (its country, when the document names it).
   std::vector<int32_t> demonym_entity(doc.demonyms.size(), -1);
   for (size_t d = 0; d < doc.demonyms.size(); ++d) {
-    const std::string& place =
+    const absl::string_view place =
         gazetteer.entry(doc.demonyms[d].entry).external_id;
     for (size_t e = 0; e < doc.entities.size(); ++e) {
       if (doc.entities[e].canonical_id == place) {

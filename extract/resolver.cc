@@ -129,21 +129,23 @@ Resolver::Resolver(const Gazetteer* gazetteer, const Options& options)
     label_rank_[static_cast<int>(options_.label_precedence[i])] =
         static_cast<int>(i);
   }
-  const Segmenter segmenter;
+}
+
+// The clustering key of gazetteer PERSON entry `entry`'s canonical name, or
+// "" (not a person, or fewer than two words).
+std::string Resolver::EntryPersonKey(int32_t entry) const {
+  const GazetteerEntryView e = gazetteer_->entry(entry);
+  if (e.label != Label::kPerson) return std::string();
+  const Segmentation seg = segmenter_.Segment(e.canonical);
+  std::vector<std::string> words;
   std::string key;
-  for (int32_t i = 0; i < static_cast<int32_t>(gazetteer_->size()); ++i) {
-    const GazetteerEntry& e = gazetteer_->entry(i);
-    if (e.label != Label::kPerson) continue;
-    const Segmentation seg = segmenter.Segment(e.canonical);
-    std::vector<std::string> words;
-    for (const Token& t : seg.tokens) {
-      const absl::string_view s = Slice(e.canonical, t.begin, t.end);
-      if (t.kind == Token::kPunct || IsInitial(s)) continue;
-      NormalizeToken(s, true, &key);
-      if (!key.empty()) words.push_back(key);
-    }
-    if (words.size() >= 2) person_keys_.emplace(i, PersonKey(words));
+  for (const Token& t : seg.tokens) {
+    const absl::string_view s = Slice(e.canonical, t.begin, t.end);
+    if (t.kind == Token::kPunct || IsInitial(s)) continue;
+    NormalizeToken(s, true, &key);
+    if (!key.empty()) words.push_back(key);
   }
+  return words.size() >= 2 ? PersonKey(words) : std::string();
 }
 
 ResolvedDocument Resolver::Resolve(absl::string_view text,
@@ -437,9 +439,9 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
   }
   // Gazetteer people are known by their canonical full name too.
   for (const auto& [entry, first] : first_of_entry) {
-    auto key = person_keys_.find(entry);
-    if (key == person_keys_.end()) continue;
-    auto [it, inserted] = first_of_key.emplace(key->second, first);
+    std::string key = EntryPersonKey(entry);
+    if (key.empty()) continue;
+    auto [it, inserted] = first_of_key.emplace(std::move(key), first);
     if (!inserted) uf.Union(it->second, first);
   }
   for (size_t i = 0; i < n; ++i) {
@@ -545,11 +547,11 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
     }
     const std::string type_name = absl::AsciiStrToLower(LabelName(e.label));
     if (entry >= 0) {
-      const GazetteerEntry& g = gazetteer_->entry(entry);
-      e.canonical_name = g.canonical;
-      e.canonical_id = g.id;
-      e.external_id = g.external_id;
-      e.subtype = g.subtype;
+      const GazetteerEntryView g = gazetteer_->entry(entry);
+      e.canonical_name = std::string(g.canonical);
+      e.canonical_id = std::string(g.id);
+      e.external_id = std::string(g.external_id);
+      e.subtype = std::string(g.subtype);
     } else if (!group.empty()) {
       e.canonical_name = absl::StrCat(group, " brothers");
       e.canonical_id = absl::StrCat("auto.", type_name, ".group.",

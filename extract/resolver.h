@@ -103,8 +103,11 @@ class Resolver {
   const Gazetteer* gazetteer_;
   Options options_;
   int label_rank_[8] = {};
-  // Gazetteer PERSON entry -> clustering key of its canonical name.
-  absl::flat_hash_map<int32_t, std::string> person_keys_;
+  // Clustering key of a gazetteer PERSON entry's canonical name (made on
+  // demand: a large gazetteer has too many people to key them all up front).
+  std::string EntryPersonKey(int32_t entry) const;
+
+  Segmenter segmenter_;
 };
 
 }  // namespace newsgraph

@@ -1,7 +1,9 @@
 #include "extract/rule_set.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <thread>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -64,40 +66,40 @@ void ParseGazetteerFile(const std::string& path, absl::string_view contents,
                         std::vector<GazetteerEntry>* entries,
                         std::vector<std::string>* errors) {
   if (!CheckEncoding(path, contents, errors)) return;
-  const std::vector<TsvLine> lines = ParseTsv(contents);
-  entries->reserve(entries->size() + lines.size());
-  for (const TsvLine& line : lines) {
+  entries->reserve(entries->size() +
+                   std::count(contents.begin(), contents.end(), '\n') + 1);
+  ForEachTsvLine(contents, [&](const TsvLine& line) {
     if (line.fields.size() < 3) {
       errors->push_back(absl::StrCat(
           Where(path, line, 0),
           ": expected at least 3 TAB-separated fields (id, type, canonical), "
           "got ", line.fields.size()));
-      continue;
+      return;
     }
     if (line.fields.size() > 8) {
       errors->push_back(absl::StrCat(Where(path, line, 8),
                                      ": too many fields (at most 8)"));
-      continue;
+      return;
     }
     GazetteerEntry e;
     e.id = std::string(Field(line, 0));
     e.location = absl::StrCat(path, ":", line.line);
     if (e.id.empty()) {
       errors->push_back(absl::StrCat(Where(path, line, 0), ": empty id"));
-      continue;
+      return;
     }
     const absl::string_view type = Field(line, 1);
     if (!ParseLabel(type, &e.label) || e.label == Label::kVeto) {
       errors->push_back(absl::StrCat(
           Where(path, line, 1), ": unknown type \"", type,
           "\" (expected PERSON, AGENCY, PLACE, DEMONYM or GIVEN_NAME)"));
-      continue;
+      return;
     }
     e.canonical = std::string(Field(line, 2));
     if (e.canonical.empty()) {
       errors->push_back(
           absl::StrCat(Where(path, line, 2), ": empty canonical name"));
-      continue;
+      return;
     }
     for (absl::string_view alias :
          absl::StrSplit(Field(line, 3), '|', absl::SkipWhitespace())) {
@@ -105,7 +107,7 @@ void ParseGazetteerFile(const std::string& path, absl::string_view contents,
     }
     e.subtype = std::string(Field(line, 4));
     e.external_id = std::string(Field(line, 5));
-    if (!ParsePriority(path, line, 6, &e.priority, errors)) continue;
+    if (!ParsePriority(path, line, 6, &e.priority, errors)) return;
     bool ok = true;
     for (absl::string_view flag :
          absl::StrSplit(Field(line, 7), ',', absl::SkipWhitespace())) {
@@ -119,7 +121,7 @@ void ParseGazetteerFile(const std::string& path, absl::string_view contents,
       }
     }
     if (ok) entries->push_back(std::move(e));
-  }
+  });
 }
 
 void ParsePatternFile(const std::string& path, absl::string_view contents,
@@ -323,24 +325,39 @@ void ParseRuleDir(const std::string& dir, ParsedRules* rules,
     }
   }
   rules->fingerprint = DigestHex(hash);
-  // Ids are unique within a directory.
-  absl::flat_hash_map<std::string, std::string> seen;
+  // Ids are unique within a directory. Locations are made only for
+  // duplicates.
+  absl::flat_hash_map<absl::string_view, std::pair<int, size_t>> seen;
   seen.reserve(rules->entries.size() + rules->patterns.size() +
                rules->relations.size() + rules->examples.size());
-  auto check_id = [&](const std::string& id, const std::string& location) {
-    auto [it, inserted] = seen.emplace(id, location);
-    if (!inserted) {
-      errors->push_back(absl::StrCat(location, ": duplicate id \"", id,
-                                     "\" (first defined at ", it->second,
-                                     ")"));
+  auto location = [&](int kind, size_t i) {
+    switch (kind) {
+      case 0: return absl::StrCat(rules->entries[i].location, ":1");
+      case 1: return rules->patterns[i].location;
+      case 2: return rules->relations[i].location;
+      default: return rules->examples[i].location;
     }
   };
-  for (const auto& e : rules->entries) {
-    check_id(e.id, absl::StrCat(e.location, ":1"));
+  auto check_id = [&](const std::string& id, int kind, size_t i) {
+    auto [it, inserted] = seen.emplace(id, std::make_pair(kind, i));
+    if (!inserted) {
+      errors->push_back(absl::StrCat(
+          location(kind, i), ": duplicate id \"", id, "\" (first defined at ",
+          location(it->second.first, it->second.second), ")"));
+    }
+  };
+  for (size_t i = 0; i < rules->entries.size(); ++i) {
+    check_id(rules->entries[i].id, 0, i);
   }
-  for (const auto& r : rules->patterns) check_id(r.id, r.location);
-  for (const auto& r : rules->relations) check_id(r.id, r.location);
-  for (const auto& x : rules->examples) check_id(x.id, x.location);
+  for (size_t i = 0; i < rules->patterns.size(); ++i) {
+    check_id(rules->patterns[i].id, 1, i);
+  }
+  for (size_t i = 0; i < rules->relations.size(); ++i) {
+    check_id(rules->relations[i].id, 2, i);
+  }
+  for (size_t i = 0; i < rules->examples.size(); ++i) {
+    check_id(rules->examples[i].id, 3, i);
+  }
 }
 
 namespace {
@@ -487,6 +504,21 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadLayers(
       RETURN_IF_ERROR(ReadFile(absl::StrCat(layer, "/MANIFEST")).status());
     }
   }
+  std::error_code ec;
+  if (layers.size() == 1 && std::filesystem::is_regular_file(layers[0], ec)) {
+    // One compiled file: its gazetteer is used as built.
+    ParsedRules parsed;
+    std::unique_ptr<Gazetteer> gazetteer;
+    const absl::Status s = ReadCompiledRules(layers[0], &parsed, &gazetteer);
+    if (!s.ok()) return absl::InvalidArgumentError(s.message());
+    ASSIGN_OR_RETURN(std::unique_ptr<RuleSet> rs,
+                     Compile(std::move(gazetteer), {},
+                             std::move(parsed.patterns),
+                             std::move(parsed.relations),
+                             std::move(parsed.fingerprint)));
+    rs->examples_ = std::move(parsed.examples);
+    return std::unique_ptr<const RuleSet>(std::move(rs));
+  }
   std::vector<std::string> errors;
   ParsedRules parsed = ParseRuleLayers(layers, &errors);
   if (!errors.empty()) {
@@ -498,7 +530,8 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadLayers(
 absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::FromParsed(
     ParsedRules rules) {
   ASSIGN_OR_RETURN(std::unique_ptr<RuleSet> rs,
-                   Compile(std::move(rules.entries), std::move(rules.patterns),
+                   Compile(nullptr, std::move(rules.entries),
+                           std::move(rules.patterns),
                            std::move(rules.relations),
                            std::move(rules.fingerprint)));
   rs->examples_ = std::move(rules.examples);
@@ -509,36 +542,58 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::FromRules(
     std::vector<GazetteerEntry> entries, std::vector<PatternRule> patterns,
     std::vector<RelationRule> relations, std::string fingerprint) {
   ASSIGN_OR_RETURN(std::unique_ptr<RuleSet> rs,
-                   Compile(std::move(entries), std::move(patterns),
+                   Compile(nullptr, std::move(entries), std::move(patterns),
                            std::move(relations), std::move(fingerprint)));
   return std::unique_ptr<const RuleSet>(std::move(rs));
 }
 
 absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(
-    std::vector<GazetteerEntry> entries, std::vector<PatternRule> patterns,
-    std::vector<RelationRule> relations, std::string fingerprint) {
+    std::unique_ptr<Gazetteer> built, std::vector<GazetteerEntry> entries,
+    std::vector<PatternRule> patterns, std::vector<RelationRule> relations,
+    std::string fingerprint) {
   std::unique_ptr<RuleSet> rs(new RuleSet());
   std::vector<std::string> errors;
-  absl::StatusOr<std::unique_ptr<Gazetteer>> g =
-      Gazetteer::Build(std::move(entries), rs->segmenter_);
-  if (g.ok()) {
-    rs->gazetteer_ = std::move(*g);
+  // The gazetteer, the entity patterns and the relation rules are compiled
+  // on threads of their own: they are independent and each takes a good
+  // part of the load time. Errors are reported in that order.
+  absl::Status gazetteer_status, relations_status;
+  std::thread gazetteer_thread;
+  if (built != nullptr) {
+    rs->gazetteer_ = std::move(built);
   } else {
-    errors.emplace_back(g.status().message());
+    gazetteer_thread = std::thread([&rs, &entries, &gazetteer_status] {
+      absl::StatusOr<std::unique_ptr<Gazetteer>> g =
+          Gazetteer::Build(std::move(entries), rs->segmenter_);
+      if (g.ok()) {
+        rs->gazetteer_ = std::move(*g);
+      } else {
+        gazetteer_status = g.status();
+      }
+    });
   }
+  std::thread relations_thread([&rs, &relations, &relations_status] {
+    absl::StatusOr<std::unique_ptr<RelationExtractor>> r =
+        RelationExtractor::Create(std::move(relations));
+    if (r.ok()) {
+      rs->relations_ = std::move(*r);
+    } else {
+      relations_status = r.status();
+    }
+  });
   absl::StatusOr<std::unique_ptr<RegexMatcher>> p =
       RegexMatcher::Create(std::move(patterns));
+  if (gazetteer_thread.joinable()) gazetteer_thread.join();
+  relations_thread.join();
+  if (!gazetteer_status.ok()) {
+    errors.emplace_back(gazetteer_status.message());
+  }
   if (p.ok()) {
     rs->patterns_ = std::move(*p);
   } else {
     errors.emplace_back(p.status().message());
   }
-  absl::StatusOr<std::unique_ptr<RelationExtractor>> r =
-      RelationExtractor::Create(std::move(relations));
-  if (r.ok()) {
-    rs->relations_ = std::move(*r);
-  } else {
-    errors.emplace_back(r.status().message());
+  if (!relations_status.ok()) {
+    errors.emplace_back(relations_status.message());
   }
   if (!errors.empty()) {
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));

@@ -66,9 +66,11 @@ class RuleSet {
 
  private:
   RuleSet() = default;
+  // Uses `built` as the gazetteer when given, else builds one of `entries`.
   static absl::StatusOr<std::unique_ptr<RuleSet>> Compile(
-      std::vector<GazetteerEntry> entries, std::vector<PatternRule> patterns,
-      std::vector<RelationRule> relations, std::string fingerprint);
+      std::unique_ptr<Gazetteer> built, std::vector<GazetteerEntry> entries,
+      std::vector<PatternRule> patterns, std::vector<RelationRule> relations,
+      std::string fingerprint);
 
   Segmenter segmenter_;
   std::unique_ptr<Gazetteer> gazetteer_;

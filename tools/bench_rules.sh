@@ -64,7 +64,7 @@ measure() {  # label, rules
   /usr/bin/time -f "%e %U %M" -o "$W/time.txt" \
     "$X" --rules="$2" --input="$W/doc.txt" --output=/dev/null 2> "$W/summary.txt"
   read -r wall user rss_kb < "$W/time.txt"
-  load=$(grep -o "rules loaded in [0-9.]* s" "$W/summary.txt" | grep -o "[0-9.]*" | head -1)
+  load=$(grep -o "rules: loaded in [0-9.]* s" "$W/summary.txt" | grep -o "[0-9.]*" | head -1)
   # User CPU time is the fairer number on a shared machine.
   printf "%-10s rules load %6.3f s wall   process %6.2f s wall, %6.2f s user CPU   max RSS %6.0f MB\n" \
     "$1" "$load" "$wall" "$user" "$((rss_kb / 1024))"

@@ -28,9 +28,9 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
   return buffer.str();
 }
 
-std::vector<TsvLine> ParseTsv(absl::string_view contents) {
-  std::vector<TsvLine> lines;
-  lines.reserve(std::count(contents.begin(), contents.end(), '\n') + 1);
+void ForEachTsvLine(absl::string_view contents,
+                    absl::FunctionRef<void(const TsvLine&)> fn) {
+  TsvLine t;
   int number = 0;
   size_t pos = 0;
   while (pos < contents.size()) {
@@ -42,11 +42,9 @@ std::vector<TsvLine> ParseTsv(absl::string_view contents) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const absl::string_view stripped = absl::StripLeadingAsciiWhitespace(line);
     if (stripped.empty() || stripped[0] == '#') continue;
-    TsvLine t;
     t.line = number;
-    const size_t n = std::count(line.begin(), line.end(), '\t') + 1;
-    t.fields.reserve(n);
-    t.columns.reserve(n);
+    t.fields.clear();
+    t.columns.clear();
     size_t field_start = 0;
     while (true) {
       const size_t tab = line.find('\t', field_start);
@@ -56,8 +54,18 @@ std::vector<TsvLine> ParseTsv(absl::string_view contents) {
       if (tab == absl::string_view::npos) break;
       field_start = tab + 1;
     }
-    lines.push_back(std::move(t));
+    fn(t);
   }
+}
+
+std::vector<TsvLine> ParseTsv(absl::string_view contents) {
+  std::vector<TsvLine> lines;
+  lines.reserve(std::count(contents.begin(), contents.end(), '\n') + 1);
+  ForEachTsvLine(contents, [&lines](const TsvLine& t) {
+    lines.push_back(t);
+    lines.back().fields.shrink_to_fit();
+    lines.back().columns.shrink_to_fit();
+  });
   return lines;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
@@ -24,6 +25,11 @@ struct TsvLine {
 // first non-space character is '#' are skipped; a trailing "\r" is dropped.
 // The views point into `contents`.
 std::vector<TsvLine> ParseTsv(absl::string_view contents);
+
+// The same, one line at a time: calls fn(line) for each line, reusing one
+// TsvLine (for large files).
+void ForEachTsvLine(absl::string_view contents,
+                    absl::FunctionRef<void(const TsvLine&)> fn);
 
 }  // namespace newsgraph
 
