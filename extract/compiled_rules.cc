@@ -14,10 +14,12 @@
 #include "proto/rules.pb.h"
 
 namespace newsgraph {
+// "NGRULES" and the format version as one digit.
+const char kCompiledRulesMagic[9] = "NGRULES2";
+
 namespace {
 
-// "NGRULES" and the format version as one digit.
-constexpr char kMagic[] = "NGRULES2";
+constexpr const char* kMagic = kCompiledRulesMagic;
 constexpr size_t kMagicSize = 8;
 constexpr uint32_t kFormatVersion = 2;
 

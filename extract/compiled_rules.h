@@ -30,7 +30,10 @@
 
 namespace newsgraph {
 
-// True if `contents` starts like a compiled rule file.
+// The 8 bytes that start a compiled rule file of the current format.
+extern const char kCompiledRulesMagic[9];
+
+// True if `contents` starts like a compiled rule file (of any version).
 bool IsCompiledRules(absl::string_view contents);
 
 // Builds the gazetteer of `rules` and writes everything to `path`. Fails

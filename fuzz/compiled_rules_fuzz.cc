@@ -1,8 +1,11 @@
-// Fuzz target: ReadCompiledRules() on a .ngr file made of the magic
-// "NGRULES1" and the input bytes (so the fuzzer works on the payload).
-// Reading must fail cleanly with "path:1:1: " or give rules that compile.
+// Fuzz target: ReadCompiledRules() on a .ngr file made of the current magic
+// (kCompiledRulesMagic) and the input bytes (so the fuzzer works on the
+// payload), both ways: with the built gazetteer returned (the fast path of
+// RuleSet loading) and with its entries recovered. Reading must fail
+// cleanly with "path:1:1: " or give rules that compile.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -17,8 +20,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Seeds written by tools/fuzz.sh are whole .ngr files: take them as they
   // are; anything else gets the magic.
   const std::string contents =
-      IsCompiledRules(bytes) ? std::string(bytes) : absl::StrCat("NGRULES1", bytes);
+      IsCompiledRules(bytes) ? std::string(bytes) : absl::StrCat(kCompiledRulesMagic, bytes);
   fuzz::WriteScratch(path, contents);
+  {
+    ParsedRules rules;
+    std::unique_ptr<Gazetteer> gazetteer;
+    const absl::Status status = ReadCompiledRules(path, &rules, &gazetteer);
+    FUZZ_CHECK(status.ok() || fuzz::HasLocation(status.message(), path),
+               "error without a location: ", status.ToString());
+    FUZZ_CHECK(!status.ok() || gazetteer != nullptr,
+               "read without a gazetteer");
+  }
   ParsedRules rules;
   const absl::Status status = ReadCompiledRules(path, &rules);
   if (!status.ok()) {
