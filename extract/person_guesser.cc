@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 
 namespace newsgraph {
 namespace {
@@ -37,7 +38,26 @@ constexpr const char* kDefaultHeadNouns[] = {
     "Region", "Republic", "River", "Road", "School", "Senate", "Series",
     "Service", "Society", "Square", "Stadium", "Station", "Street",
     "Studios", "Theatre", "Theater", "Times", "Tower", "Treaty", "Trophy",
-    "University", "Valley", "Way"};
+    "University", "Valley", "Way",
+    // Events, institutions, publications and faiths.
+    "Administration", "Assembly", "Catholic", "Catholics", "Congress",
+    "Dynasty", "Emperor", "Empress", "Expedition", "Gazette", "Government",
+    "Journal", "Kingdom", "Legislature", "Magazine", "Navy", "Olympics",
+    "Parliament", "Revolution", "Television", "Tribune", "War", "Weekly"};
+
+// Titles and ranks that are also given names ("Princess Emma", "King
+// Charles"): the title is not the start of the name (rules/patterns
+// person.title proposes the name after it).
+constexpr const char* kTitleWords[] = {
+    "Baron", "Bishop", "Count", "Countess", "Dean", "Duchess", "Duke",
+    "Earl", "Emperor", "Empress", "General", "Judge", "King", "Lady",
+    "Lord", "Major", "Pope", "Prince", "Princess", "Queen", "Saint", "Sir",
+    "Sister"};
+
+// Articles: a capitalised pair right after one is rarely a person ("the
+// Winter Olympics", "a Merry Christmas", "the Early Erligang").
+constexpr absl::string_view kArticles[] = {"the", "The", "a", "A", "an",
+                                           "An"};
 
 // Generation suffixes that belong to a name: "John Paul II", "Martin Luther
 // King Jr.".
@@ -64,6 +84,22 @@ bool SpaceBetween(absl::string_view text, const Token& a, const Token& b) {
     if (text[i] != ' ' && text[i] != '\t') return false;
   }
   return true;
+}
+
+// True if the word of token `t` also occurs elsewhere in `text` as a whole
+// word ("Harmsworth was elected" after "Mark Harmsworth is ...").
+bool RecursElsewhere(absl::string_view text, const Token& t) {
+  const absl::string_view word = Slice(text, t);
+  for (size_t pos = text.find(word); pos != absl::string_view::npos;
+       pos = text.find(word, pos + 1)) {
+    const size_t end = pos + word.size();
+    if (pos != t.begin &&
+        (pos == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(text[pos - 1]))) &&
+        (end == text.size() || !absl::ascii_isalnum(static_cast<unsigned char>(text[end])))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool IsNameWord(const Token& t) {
@@ -120,6 +156,7 @@ PersonGuesser::PersonGuesser(const Gazetteer* gazetteer, const Options& options)
   } else {
     head_nouns_.insert(options_.head_nouns.begin(), options_.head_nouns.end());
   }
+  for (const char* w : kTitleWords) title_words_.insert(w);
 }
 
 void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
@@ -138,9 +175,12 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
   std::vector<Candidate> given;
   absl::flat_hash_set<uint32_t> known_starts;   // begin offsets
   absl::flat_hash_set<uint64_t> known_spans;  // begin << 32 | end
+  absl::flat_hash_set<uint32_t> demonym_starts;  // "Portuguese", "Philippine"
   for (const Candidate& c : *candidates) {
     if (c.label == Label::kGivenName) {
       given.push_back(c);
+    } else if (c.label == Label::kDemonym) {
+      demonym_starts.insert(c.begin);
     } else if (c.source == Source::kGazetteer && IsEntityLabel(c.label)) {
       if (c.priority >= 0 && BlocksGuess(c, gazetteer_->entry(c.entry), text)) {
         known_starts.insert(c.begin);
@@ -187,12 +227,21 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
         !IsNameWord(tokens[first]) || tokens[first].end != g->end) {
       continue;
     }
-    if (known_spans.contains(uint64_t{g->begin} << 32 | g->end)) continue;
+    if (known_spans.contains(uint64_t{g->begin} << 32 | g->end) ||
+        demonym_starts.contains(g->begin) ||
+        title_words_.contains(Slice(text, tokens[first]))) {
+      continue;
+    }
+    if (first > 0 && std::find(std::begin(kArticles), std::end(kArticles),
+                               Slice(text, tokens[first - 1])) !=
+                         std::end(kArticles)) {
+      continue;
+    }
     const uint32_t sentence = seg.SentenceAt(g->begin);
     if (is_headline(sentence)) continue;
     const bool common_word =
         g->entry >= 0 && gazetteer_->entry(g->entry).subtype == "common_word";
-    if (common_word && seg.sentences[sentence].first_token == first) continue;
+    const bool sentence_start = seg.sentences[sentence].first_token == first;
 
     // Extend over name tokens.
     size_t last = first;  // last token of the name
@@ -266,6 +315,12 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
       continue;
     }
     if (common_word && taken > 2) continue;
+    // A common word that starts a sentence ("Will", "Mark") needs the
+    // family name used again in the text ("Mark Harmsworth is ...
+    // Harmsworth was elected").
+    if (common_word && sentence_start && !RecursElsewhere(text, tokens[last])) {
+      continue;
+    }
     Candidate c;
     c.begin = tokens[first].begin;
     c.end = tokens[last].end;

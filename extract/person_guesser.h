@@ -28,8 +28,14 @@
 //    an organisation or a city does not, so "Patrick Dempsey", "Walt Disney"
 //    and "Hillary Clinton" are proposed and win over the shorter "Dempsey",
 //    "Disney" and "Clinton" in the resolver;
+//  - a given name that starts a demonym ("Portuguese", "Philippine"), is a
+//    title ("Princess Emma", "King Charles": rules/patterns person.title
+//    takes the name after the title) or follows an article ("the Winter
+//    Olympics", "a Merry Christmas") proposes nothing;
 //  - a given name whose entry has subtype "common_word" ("Will", "Mark",
-//    "Bill") is used only inside a sentence, not as its first word.
+//    "Bill") starts a name of two words at most, and at the start of a
+//    sentence only if the second word occurs again in the text ("Mark
+//    Harmsworth is ... Harmsworth was elected").
 // Candidates carry Options.rule_id and Options.priority; the resolver settles
 // their overlaps with everything else.
 //
@@ -76,6 +82,7 @@ class PersonGuesser {
   Options options_;
   absl::flat_hash_set<std::string> stop_words_;
   absl::flat_hash_set<std::string> head_nouns_;
+  absl::flat_hash_set<std::string> title_words_;
 };
 
 }  // namespace newsgraph

@@ -33,6 +33,10 @@ class PersonGuesserTest : public ::testing::Test {
         MakeEntry("person.putin", Label::kPerson, "Vladimir Putin", {"Putin"}),
         MakeEntry("given.kerry", Label::kGivenName, "Kerry"),
         MakeEntry("person.kerry", Label::kPerson, "John Kerry", {"Kerry"}),
+        MakeEntry("given.princess", Label::kGivenName, "Princess"),
+        MakeEntry("given.philippine", Label::kGivenName, "Philippine"),
+        MakeEntry("demonym.PH", Label::kDemonym, "Philippine"),
+        MakeEntry("given.mark", Label::kGivenName, "Mark"),
     };
     gazetteer_ = *Gazetteer::Build(std::move(entries), segmenter_);
     guesser_ = std::make_unique<PersonGuesser>(gazetteer_.get());
@@ -123,6 +127,22 @@ TEST_F(PersonGuesserTest, CommonWordGivenNamesNeedContext) {
   EXPECT_TRUE(Guess("He directed The Wind Will Carry Us in 1999.").empty());
   // First word of a sentence: "Will" is the verb here.
   EXPECT_TRUE(Guess("Will Moscow agree? Nobody knows.").empty());
+}
+
+TEST_F(PersonGuesserTest, CommonWordStartingASentenceNeedsTheNameAgain) {
+  EXPECT_EQ(Guess("Will Harmon is a pilot. Harmon flew."),
+            Names{"Will Harmon"});
+  EXPECT_TRUE(Guess("Will Harmon fly? Nobody knows.").empty());
+}
+
+TEST_F(PersonGuesserTest, TitlesDemonymsAndArticlesStartNoName) {
+  // "Princess" is a given name and a title: person.title takes "Emma".
+  EXPECT_TRUE(Guess("They met Princess Emma in Oslo.").empty());
+  // "Philippine" is a given name and a demonym.
+  EXPECT_TRUE(Guess("It went to Philippine Legislature members.").empty());
+  // After an article: an event or a title, not a person.
+  EXPECT_TRUE(Guess("He sold cakes at a Mark Fair in the Anna Hall.").empty());
+  EXPECT_EQ(Guess("He met Mark Fair."), Names{"Mark Fair"});
 }
 
 TEST_F(PersonGuesserTest, NothingInHeadlinesOrOnKnownNames) {

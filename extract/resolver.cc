@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "extract/normalizer.h"
@@ -96,6 +97,24 @@ bool IsFamilyWord(const Work& full, const std::string& word,
     }
   }
   return false;
+}
+
+// Name particles that start a two-word family name ("De Masi", "van Gogh").
+bool IsParticle(absl::string_view word) {
+  static constexpr absl::string_view kParticles[] = {
+      "al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du",
+      "el", "ibn", "la", "le", "van", "von"};
+  for (absl::string_view p : kParticles) {
+    if (absl::EqualsIgnoreCase(word, p)) return true;
+  }
+  return false;
+}
+
+// Key of a two-word family name: the particle in lower case, a space, the
+// name ("de Masi").
+std::string ParticleFamilyKey(absl::string_view particle,
+                              absl::string_view name) {
+  return absl::StrCat(absl::AsciiStrToLower(particle), " ", name);
 }
 
 // Clustering key of a person's full name: "P:first last".
@@ -326,15 +345,25 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
 
   // Family and given names of people named in full, for the name scan.
   std::map<std::string, int32_t> family_names;  // first full mention
+  // ParticleFamilyKey() -> first full mention.
+  std::map<std::string, int32_t> particle_family_names;
   std::map<std::string, std::set<std::string>> given_names;  // -> full keys
   for (size_t i = 0; i < work.size(); ++i) {
     const Work& w = work[i];
     if (w.m.label != Label::kPerson || w.words.size() < 2) continue;
+    const size_t n = w.surface_words.size();
     family_names.emplace(w.surface_words.back(), static_cast<int32_t>(i));
+    // "Francesco De Masi": "De Masi" is used alone too.
+    if (n >= 3 && IsParticle(w.surface_words[n - 2])) {
+      particle_family_names.emplace(
+          ParticleFamilyKey(w.surface_words[n - 2], w.surface_words.back()),
+          static_cast<int32_t>(i));
+    }
     // Names with two family names ("Guillermo David Endara Galimany"): a
     // middle word that is not a given name can be used alone too.
-    for (size_t k = 1; k + 1 < w.surface_words.size(); ++k) {
-      if (!given_name_words.contains(w.surface_words[k])) {
+    for (size_t k = 1; k + 1 < n; ++k) {
+      if (!given_name_words.contains(w.surface_words[k]) &&
+          !IsParticle(w.surface_words[k])) {
         family_names.emplace(w.surface_words[k], static_cast<int32_t>(i));
       }
     }
@@ -360,9 +389,28 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
   for (size_t t = 0; t < seg.tokens.size(); ++t) {
     if (covered[t]) continue;
     const Token& tok = seg.tokens[t];
-    if (tok.kind != Token::kWord || !tok.capitalized) continue;
-    const std::string s(token_text(t));
+    if (tok.kind != Token::kWord) continue;
     Work a;
+    auto particle_name = particle_family_names.end();
+    if (!particle_family_names.empty() && t + 1 < seg.tokens.size() &&
+        !covered[t + 1] && seg.tokens[t + 1].begin == tok.end + 1 &&
+        text[tok.end] == ' ') {
+      particle_name = particle_family_names.find(
+          ParticleFamilyKey(token_text(t), token_text(t + 1)));
+    }
+    if (particle_name != particle_family_names.end()) {
+      a.m.begin = tok.begin;  // "De Masi"
+      a.m.end = seg.tokens[t + 1].end;
+      a.m.label = Label::kPerson;
+      a.m.rule_id = kSurnameRule;
+      a.link = particle_name->second;
+      covered[t] = covered[t + 1] = true;
+      added.push_back(std::move(a));
+      ++t;
+      continue;
+    }
+    if (!tok.capitalized) continue;
+    const std::string s(token_text(t));
     a.m.begin = tok.begin;
     a.m.end = tok.end;
     if (auto it = short_forms.find(s); it != short_forms.end()) {

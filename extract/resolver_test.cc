@@ -202,6 +202,18 @@ TEST_F(ResolverTest, UniqueGivenNameJoinsItsPerson) {
             "[PERSON Tamerlan Tsarnaev: Tamerlan Tsarnaev|Tamerlan]");
 }
 
+TEST_F(ResolverTest, FamilyNameWithAParticleIsOneMention) {
+  const std::string text =
+      "Francesco De Masi wrote it. Later De Masi and de Masi left. Masi stayed.";
+  text_ = text;
+  const ResolvedDocument doc =
+      Resolve(text, {Regex("Francesco De Masi", Label::kPerson)});
+  // "De Masi" (either case of the particle) is the family name; "De" alone
+  // is never one.
+  EXPECT_EQ(Entities(doc),
+            "[PERSON Francesco De Masi: Francesco De Masi|De Masi|de Masi|Masi]");
+}
+
 TEST_F(ResolverTest, WeakPlaceThatIsAFamilyNameBecomesThePerson) {
   const std::string text =
       "Mary Buchanan arrived. Buchanan said the town of Buchanan is small.";
