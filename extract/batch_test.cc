@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "extract/graph_reader.h"
+#include "extract/internal/default_rules.h"
 #include "extract/internal/tsv.h"
 #include "extract/pipeline.h"
 #include "extract/reader.h"
@@ -20,27 +21,18 @@
 #include "extract/writer.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
-#include "tools/cpp/runfiles/runfiles.h"
 
 namespace newsgraph {
 namespace {
 
-using bazel::tools::cpp::runfiles::Runfiles;
-
 class BatchTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string error;
-    std::unique_ptr<Runfiles> runfiles(Runfiles::CreateForTest(&error));
-    ASSERT_NE(runfiles, nullptr) << error;
-    const std::string manifest =
-        runfiles->Rlocation("newsgraph/rules/MANIFEST");
-    auto rules = RuleSet::Load(manifest.substr(0, manifest.rfind('/')));
+    auto rules = LoadDefaultRules();
     ASSERT_TRUE(rules.ok()) << rules.status();
-    pipeline_ = new Pipeline(std::shared_ptr<const RuleSet>(std::move(*rules)),
+    pipeline_ = new Pipeline(*rules,
                              Pipeline::Options());
-    const std::string file = runfiles->Rlocation(
-        "newsgraph/testdata/sample/corpus/01_obama_putin_call.txt");
+    const std::string file = TestRunfile("testdata/sample/corpus/01_obama_putin_call.txt");
     sample_dir_ = new std::string(file.substr(0, file.rfind('/')));
 
     // A larger input: the sample texts repeated under new ids, each with

@@ -12,31 +12,24 @@
 #include "absl/strings/match.h"
 #include "extract/evaluator.h"
 #include "extract/graph_builder.h"
+#include "extract/internal/default_rules.h"
 #include "extract/pipeline.h"
 #include "extract/reader.h"
 #include "extract/rule_set.h"
 #include "gtest/gtest.h"
-#include "tools/cpp/runfiles/runfiles.h"
 
 namespace newsgraph {
 namespace {
 
-using bazel::tools::cpp::runfiles::Runfiles;
-
 class CorpusGraphE2eTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string error;
-    std::unique_ptr<Runfiles> runfiles(Runfiles::CreateForTest(&error));
-    ASSERT_NE(runfiles, nullptr) << error;
-    const std::string manifest =
-        runfiles->Rlocation("newsgraph/rules/MANIFEST");
-    auto rules = RuleSet::Load(manifest.substr(0, manifest.rfind('/')));
+    auto rules = LoadDefaultRules();
     ASSERT_TRUE(rules.ok()) << rules.status();
-    Pipeline pipeline(std::shared_ptr<const RuleSet>(std::move(*rules)),
+    Pipeline pipeline(*rules,
                       Pipeline::Options());
     const std::string gold_path =
-        runfiles->Rlocation("newsgraph/testdata/sample/gold.jsonl");
+        TestRunfile("testdata/sample/gold.jsonl");
     auto gold = ReadGold(gold_path);
     ASSERT_TRUE(gold.ok()) << gold.status();
     gold_ = new std::vector<GoldDocument>(std::move(*gold));

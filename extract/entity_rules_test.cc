@@ -11,27 +11,20 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "extract/internal/default_rules.h"
 #include "extract/pipeline.h"
 #include "extract/rule_set.h"
 #include "gtest/gtest.h"
-#include "tools/cpp/runfiles/runfiles.h"
 
 namespace newsgraph {
 namespace {
 
-using bazel::tools::cpp::runfiles::Runfiles;
-
 class EntityRulesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string error;
-    std::unique_ptr<Runfiles> runfiles(Runfiles::CreateForTest(&error));
-    ASSERT_NE(runfiles, nullptr) << error;
-    const std::string manifest =
-        runfiles->Rlocation("newsgraph/rules/MANIFEST");
-    auto rules = RuleSet::Load(manifest.substr(0, manifest.rfind('/')));
+    auto rules = LoadDefaultRules();
     ASSERT_TRUE(rules.ok()) << rules.status();
-    pipeline_ = new Pipeline(std::shared_ptr<const RuleSet>(std::move(*rules)),
+    pipeline_ = new Pipeline(*rules,
                              Pipeline::Options());
   }
 

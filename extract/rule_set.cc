@@ -408,30 +408,21 @@ void MergeLayer(ParsedRules layer, const std::vector<DisabledId>& disabled,
     drop(it->second.first, it->second.second);
     return false;
   };
-  for (GazetteerEntry& e : layer.entries) {
-    if (!replace(kEntry, e.id, [&](size_t i) { base->entries[i] = e; })) {
-      base->entries.push_back(std::move(e));
-      drop_entry.push_back(false);
+  // Each item of the layer replaces the base's item of that id in place, or
+  // is appended.
+  auto merge = [&](Kind kind, auto* items, auto* base_items,
+                   std::vector<bool>* dropped) {
+    for (auto& item : *items) {
+      if (!replace(kind, item.id, [&](size_t i) { (*base_items)[i] = item; })) {
+        base_items->push_back(std::move(item));
+        dropped->push_back(false);
+      }
     }
-  }
-  for (PatternRule& r : layer.patterns) {
-    if (!replace(kPattern, r.id, [&](size_t i) { base->patterns[i] = r; })) {
-      base->patterns.push_back(std::move(r));
-      drop_pattern.push_back(false);
-    }
-  }
-  for (RelationRule& r : layer.relations) {
-    if (!replace(kRelation, r.id, [&](size_t i) { base->relations[i] = r; })) {
-      base->relations.push_back(std::move(r));
-      drop_relation.push_back(false);
-    }
-  }
-  for (RuleExample& x : layer.examples) {
-    if (!replace(kExample, x.id, [&](size_t i) { base->examples[i] = x; })) {
-      base->examples.push_back(std::move(x));
-      drop_example.push_back(false);
-    }
-  }
+  };
+  merge(kEntry, &layer.entries, &base->entries, &drop_entry);
+  merge(kPattern, &layer.patterns, &base->patterns, &drop_pattern);
+  merge(kRelation, &layer.relations, &base->relations, &drop_relation);
+  merge(kExample, &layer.examples, &base->examples, &drop_example);
   auto compact = [](auto* items, const std::vector<bool>& dropped) {
     size_t out = 0;
     for (size_t i = 0; i < items->size(); ++i) {
