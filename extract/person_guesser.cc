@@ -102,6 +102,15 @@ bool RecursElsewhere(absl::string_view text, const Token& t) {
   return false;
 }
 
+// "II", "XIV": a regnal number.
+bool IsRomanNumeral(absl::string_view s) {
+  if (s.empty() || s.size() > 6) return false;
+  for (char c : s) {
+    if (c != 'I' && c != 'V' && c != 'X' && c != 'L') return false;
+  }
+  return true;
+}
+
 bool IsNameWord(const Token& t) {
   return t.kind == Token::kWord && t.capitalized && !t.all_caps &&
          t.end - t.begin >= 2;
@@ -307,7 +316,45 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
       has_surname = true;
       ++i;
     }
-    if (!has_surname) continue;
+    if (!has_surname) {
+      // "Louis XIV": a given name and a regnal number.
+      if (last == first && first + 1 < tokens.size() &&
+          IsRomanNumeral(Slice(text, tokens[first + 1])) &&
+          SpaceBetween(text, tokens[first], tokens[first + 1])) {
+        Candidate c;
+        c.begin = tokens[first].begin;
+        c.end = tokens[first + 1].end;
+        c.label = Label::kPerson;
+        c.source = Source::kRegex;
+        c.priority = options_.priority;
+        c.rule_id = options_.rule_id;
+        candidates->push_back(c);
+        last_end = c.end;
+        continue;
+      }
+      // A bare given name inside a sentence ("... said Maria."), weaker than
+      // any other candidate: not a common word or a stop word ("in June"),
+      // not before another capitalised word or a number ("John 4:23").
+      if (options_.bare_rule_id.empty() || common_word || sentence_start ||
+          stop_words_.contains(Slice(text, tokens[first]))) {
+        continue;
+      }
+      if (first + 1 < tokens.size() &&
+          (IsNameWord(tokens[first + 1]) ||
+           (tokens[first + 1].kind == Token::kNumber &&
+            SpaceBetween(text, tokens[first], tokens[first + 1])))) {
+        continue;
+      }
+      Candidate c;
+      c.begin = tokens[first].begin;
+      c.end = tokens[first].end;
+      c.label = Label::kPerson;
+      c.source = Source::kRegex;
+      c.priority = options_.bare_priority;
+      c.rule_id = options_.bare_rule_id;
+      candidates->push_back(c);
+      continue;
+    }
     // Part of a longer name: "George Mason University".
     if (last + 1 < tokens.size() &&
         SpaceBetween(text, tokens[last], tokens[last + 1]) &&

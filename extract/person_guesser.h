@@ -11,8 +11,12 @@
 // capitalised words joined by a hyphen without spaces.
 //
 // Precautions, so that common words and known names are not swallowed:
-//  - a bare given name is never proposed: at least one capitalised word must
-//    follow it, and at most Options.max_tokens tokens are taken in all;
+//  - at least one capitalised word or a regnal number ("Louis XIV") must
+//    follow a given name to make a full name, and at most
+//    Options.max_tokens tokens are taken in all; a given name alone inside a
+//    sentence ("... said Maria.") is proposed with the weaker
+//    Options.bare_priority under Options.bare_rule_id, except a common word
+//    or one before a number ("John 4:23");
 //  - the name stops before a stop word (Options.stop_words: function words,
 //    months and weekdays) and before a possessive: "John Smith's" gives
 //    "John Smith"; it takes a generation suffix ("John Paul II");
@@ -59,6 +63,11 @@ class PersonGuesser {
   struct Options {
     std::string rule_id = "person.given_name";
     int32_t priority = 0;
+    // A given name alone inside a sentence is proposed with these (below
+    // every other candidate, so a place or an organisation of that name
+    // wins). Empty rule id: bare given names are not proposed.
+    std::string bare_rule_id = "person.bare_given";
+    int32_t bare_priority = -2;
     // Tokens in a proposed name, the given name included.
     int max_tokens = 4;
     // Capitalised words that end a guessed name. Empty: the built-in list.

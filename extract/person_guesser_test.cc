@@ -50,14 +50,25 @@ class PersonGuesserTest : public ::testing::Test {
     const size_t known = candidates.size();
     guesser_->Guess(text, seg, &candidates);
     std::vector<std::string> out;
+    bare_.clear();
     for (size_t i = known; i < candidates.size(); ++i) {
-      EXPECT_EQ(candidates[i].label, Label::kPerson);
-      EXPECT_EQ(candidates[i].rule_id, "person.given_name");
-      out.push_back(text.substr(candidates[i].begin,
-                                candidates[i].end - candidates[i].begin));
+      const Candidate& c = candidates[i];
+      EXPECT_EQ(c.label, Label::kPerson);
+      const std::string surface = text.substr(c.begin, c.end - c.begin);
+      if (c.rule_id == "person.bare_given") {
+        EXPECT_EQ(c.priority, -2);
+        bare_.push_back(surface);
+      } else {
+        EXPECT_EQ(c.rule_id, "person.given_name");
+        EXPECT_EQ(c.priority, 0);
+        out.push_back(surface);
+      }
     }
     return out;
   }
+
+  // The bare given names proposed by the last Guess().
+  std::vector<std::string> bare_;
 
   Segmenter segmenter_;
   std::unique_ptr<Gazetteer> gazetteer_;
@@ -86,9 +97,22 @@ TEST_F(PersonGuesserTest, NicknameInQuotes) {
             Names{"Maria \u201cMasha\u201d Kuznetsova"});
 }
 
-TEST_F(PersonGuesserTest, BareGivenNameIsNotAPerson) {
-  EXPECT_TRUE(Guess("Maria said nothing.").empty());
+TEST_F(PersonGuesserTest, BareGivenNameIsAWeakCandidate) {
   EXPECT_TRUE(Guess("It was Maria.").empty());
+  EXPECT_EQ(bare_, Names{"Maria"});
+  // Not at the start of a sentence, not a month, not before a number.
+  EXPECT_TRUE(Guess("Maria said nothing.").empty());
+  EXPECT_TRUE(bare_.empty());
+  EXPECT_TRUE(Guess("It ended in June and in Maria 4 too.").empty());
+  EXPECT_TRUE(bare_.empty());
+  // A common word alone is never a name.
+  Guess("They will see what Will does.");
+  EXPECT_TRUE(bare_.empty());
+}
+
+TEST_F(PersonGuesserTest, GivenNameWithARegnalNumber) {
+  EXPECT_EQ(Guess("The court of Ludwig XIV moved."), Names{"Ludwig XIV"});
+  EXPECT_TRUE(bare_.empty());
 }
 
 TEST_F(PersonGuesserTest, StopsAtStopWordsPossessivesAndLineBreaks) {
