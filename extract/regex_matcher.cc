@@ -81,13 +81,36 @@ void RegexMatcher::Match(absl::string_view text,
       const re2::StringPiece name = groups[c.name_group];
       const size_t whole_end = whole.data() - text.data() + whole.size();
       absl::string_view span(name.data(), name.size());
-      // A leading article is never part of a name ("The Moscow Times").
-      // Nor is a trailing possessive ("Putin’s").
+      // A leading article is never part of a name ("The Moscow Times"),
+      // and what is left must be more than one word: "The Government",
+      // "the Committee" are descriptions. Nor is a trailing possessive
+      // ("Putin’s").
       for (absl::string_view article : {"The ", "the "}) {
-        if (absl::StartsWith(span, article)) span.remove_prefix(article.size());
+        if (absl::StartsWith(span, article)) {
+          span.remove_prefix(article.size());
+          if (span.find_first_of(" \t") == absl::string_view::npos) {
+            span = absl::string_view();
+          }
+        }
       }
       for (absl::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
         if (absl::EndsWith(span, possessive)) span.remove_suffix(possessive.size());
+      }
+      // One capitalised word right after an article is a description,
+      // not a person ("the Government said", "the Emperor told"), unless
+      // it names a family ("the Tsarnaev brothers").
+      if (c.rule.label == Label::kPerson && span.data() != nullptr &&
+          span.find(' ') == absl::string_view::npos) {
+        const size_t b = static_cast<size_t>(span.data() - text.data());
+        const absl::string_view before = text.substr(0, b);
+        const absl::string_view after = text.substr(b + span.size());
+        if ((absl::EndsWith(before, "the ") ||
+             absl::EndsWith(before, "The ")) &&
+            !absl::StartsWith(after, " brothers") &&
+            !absl::StartsWith(after, " family") &&
+            !absl::StartsWith(after, " sisters")) {
+          span = absl::string_view();
+        }
       }
       if (span.data() != nullptr && !span.empty()) {
         Candidate cand;

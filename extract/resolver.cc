@@ -372,16 +372,25 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
   }
 
   // A weak place name (a city, priority < 0) that is the family name of a
-  // person named in full is that person: "Buchanan" after "James Buchanan".
+  // person named in full is that person: "Buchanan" after "James Buchanan";
+  // so is one that is the given name of exactly one such person:
+  // "Charlotte" after "Charlotte Gray".
   for (Work& w : work) {
     if (w.m.label != Label::kPlace || w.entry < 0 ||
         gazetteer_->entry(w.entry).priority >= 0 ||
-        w.surface_words.size() != 1 ||
-        family_names.count(w.surface_words[0]) == 0) {
+        w.surface_words.size() != 1) {
+      continue;
+    }
+    const std::string& word = w.surface_words[0];
+    if (family_names.count(word) > 0) {
+      w.m.rule_id = kSurnameRule;
+    } else if (auto g = given_names.find(word);
+               g != given_names.end() && g->second.size() == 1) {
+      w.m.rule_id = kGivenNameRule;
+    } else {
       continue;
     }
     w.m.label = Label::kPerson;
-    w.m.rule_id = kSurnameRule;
     w.entry = -1;
   }
 

@@ -12,9 +12,9 @@ seat of a first-level subdivision (PPLA). Left out, so that ordinary words
 and people do not turn into places:
   * names taken by a hand-curated or ISO gazetteer entry (those win), and
     every word of a hand-curated person's name ("Obama", "Kerry");
-  * names that are lower-case English words ("Mobile", "Reading", "Split")
-    or given names ("Paul", "Florence"), unless the city has at least
-    COMMON_WORD_MIN people;
+  * names that are lower-case English words ("Mobile", "Reading", "Split"),
+    unless the city has at least COMMON_WORD_MIN people, and given names
+    ("Paul", "Marion") unless it has at least GIVEN_NAME_MIN;
   * generic names (only compass/administrative words), names shorter than
     three letters or with digits.
 A name shared by several cities goes to the most populous one.
@@ -45,6 +45,9 @@ DEFAULT_NPM = os.path.join(
 WORDS = "/usr/share/dict/words"
 MIN_POPULATION = 5000
 COMMON_WORD_MIN = 1000000
+# A given name alone is only a weak PERSON candidate (person.bare_given,
+# priority -2), so a city of that name wins from a lower size on.
+GIVEN_NAME_MIN = 100000
 # Words that begin other place names ("San Diego", "Port Said"): as a city
 # name of their own they fire inside those.
 NAME_PREFIXES = {"san", "santa", "santo", "sao", "saint", "sankt", "st", "port",
@@ -119,8 +122,10 @@ def main():
             why = "short or odd"
         elif build_places.is_common(name):
             why = "generic"
-        elif (k.lower() in lower_words or k in given) and pop < COMMON_WORD_MIN:
-            why = "word or given name"
+        elif k.lower() in lower_words and pop < COMMON_WORD_MIN:
+            why = "word"
+        elif k in given and pop < GIVEN_NAME_MIN:
+            why = "given name"
         elif not name[0].isupper() or name.startswith("The "):
             why = "lower case or leading The"
         if why:
