@@ -148,7 +148,7 @@ def main():
         canonical = by_slug[slug][0]
         if canonical in family_first:
             subtype = "family_name_first"
-        elif canonical.lower() in lower_words:
+        elif canonical.lower() in lower_words or slug in lower_words:
             subtype = "common_word"
         else:
             subtype = "given_name"
