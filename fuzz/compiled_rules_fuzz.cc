@@ -12,9 +12,16 @@
 #include "extract/compiled_rules.h"
 #include "extract/rule_set.h"
 #include "fuzz/fuzz_util.h"
+#include "google/protobuf/stubs/logging.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace newsgraph;
+  // Protobuf logs every string field with invalid UTF-8 it parses: quiet.
+  static const bool quiet = [] {
+    google::protobuf::SetLogHandler(nullptr);
+    return true;
+  }();
+  (void)quiet;
   const absl::string_view bytes(reinterpret_cast<const char*>(data), size);
   static const std::string path = fuzz::ScratchPath("rules.ngr");
   // Seeds written by tools/fuzz.sh are whole .ngr files: take them as they
