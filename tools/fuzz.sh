@@ -83,8 +83,8 @@ for t in $targets; do
     -timeout=20 -rss_limit_mb=2560 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$crashes/" "$corpus" "${seeds[@]}" >"$log" 2>&1
   rc=$?
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
-  time=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -o 'in [0-9]*' | grep -o '[0-9]*')
+  runs=$(grep -a -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -a -o '[0-9]*$')
+  time=$(grep -a -o 'Done [0-9]* runs in [0-9]* second' "$log" | grep -a -o 'in [0-9]*' | grep -a -o '[0-9]*')
   size=$(ls "$corpus" | wc -l)
   if [ $rc -eq 0 ]; then
     echo "$t: OK, ${runs:-?} runs in ${time:-$seconds} s, corpus $size"
