@@ -227,6 +227,18 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
     return headline[s] == 1;
   };
 
+  auto propose = [candidates](uint32_t begin, uint32_t end, int32_t priority,
+                              const std::string& rule_id) {
+    Candidate c;
+    c.begin = begin;
+    c.end = end;
+    c.label = Label::kPerson;
+    c.source = Source::kRegex;
+    c.priority = priority;
+    c.rule_id = rule_id;
+    candidates->push_back(c);
+  };
+
   uint32_t last_end = 0;  // one guess per given name position
   for (const Candidate& given_name : given) {
     const Candidate* g = &given_name;
@@ -321,15 +333,9 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
       if (last == first && first + 1 < tokens.size() &&
           IsRomanNumeral(Slice(text, tokens[first + 1])) &&
           SpaceBetween(text, tokens[first], tokens[first + 1])) {
-        Candidate c;
-        c.begin = tokens[first].begin;
-        c.end = tokens[first + 1].end;
-        c.label = Label::kPerson;
-        c.source = Source::kRegex;
-        c.priority = options_.priority;
-        c.rule_id = options_.rule_id;
-        candidates->push_back(c);
-        last_end = c.end;
+        propose(tokens[first].begin, tokens[first + 1].end, options_.priority,
+                options_.rule_id);
+        last_end = tokens[first + 1].end;
         continue;
       }
       // A bare given name inside a sentence ("... said Maria."), weaker than
@@ -345,14 +351,8 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
             SpaceBetween(text, tokens[first], tokens[first + 1])))) {
         continue;
       }
-      Candidate c;
-      c.begin = tokens[first].begin;
-      c.end = tokens[first].end;
-      c.label = Label::kPerson;
-      c.source = Source::kRegex;
-      c.priority = options_.bare_priority;
-      c.rule_id = options_.bare_rule_id;
-      candidates->push_back(c);
+      propose(tokens[first].begin, tokens[first].end, options_.bare_priority,
+              options_.bare_rule_id);
       continue;
     }
     // Part of a longer name: "George Mason University".
@@ -368,15 +368,9 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
     if (common_word && sentence_start && !RecursElsewhere(text, tokens[last])) {
       continue;
     }
-    Candidate c;
-    c.begin = tokens[first].begin;
-    c.end = tokens[last].end;
-    c.label = Label::kPerson;
-    c.source = Source::kRegex;
-    c.priority = options_.priority;
-    c.rule_id = options_.rule_id;
-    candidates->push_back(c);
-    last_end = c.end;
+    propose(tokens[first].begin, tokens[last].end, options_.priority,
+            options_.rule_id);
+    last_end = tokens[last].end;
   }
 }
 
