@@ -8,14 +8,12 @@
 # (every document exactly once) and identical; then kills the other worker's
 # extract process mid-shard (the task is retried, the filter restarted).
 set -u
-R="${TEST_SRCDIR}/newsgraph"
+source "${TEST_SRCDIR}/newsgraph/testdata/testlib.sh"
 X="$R/extract/extract"
 PY=/usr/bin/python3
 W="${TEST_TMPDIR}/dask"
 rm -rf "$W" && mkdir -p "$W/shards"
 cd "$W"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
@@ -131,5 +129,4 @@ cat run3.log
 check out3 "run with a killed filter"
 grep -q "(started 2 times)" run3.log || fail "the filter was not restarted"
 
-echo "$failures failures"
-[ "$failures" -eq 0 ]
+finish "dask cluster"

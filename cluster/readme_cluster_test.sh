@@ -6,15 +6,13 @@
 # two workers on 127.0.0.1, the job, and the comparison with a
 # single-process run. Checks that they succeed and print what they promise.
 set -u
-R="${TEST_SRCDIR}/newsgraph"
+source "${TEST_SRCDIR}/newsgraph/testdata/testlib.sh"
 W="${TEST_TMPDIR}/readme_cluster"
 rm -rf "$W" && mkdir -p "$W/bazel-bin/extract"
 ln -s "$R/extract/extract" "$W/bazel-bin/extract/extract"
 ln -s "$R/extract/graphtool" "$W/bazel-bin/extract/graphtool"
 ln -s "$R/testdata" "$W/testdata"
 ln -s "$R/cluster" "$W/cluster"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 /usr/bin/python3 - "$R/README.md" > "$W/cluster.sh" <<'PY' || { echo "no cluster section"; exit 1; }
 import re, sys
@@ -41,5 +39,4 @@ if kill -0 -- -"$group" 2>/dev/null; then
   fail "the commands left processes running: $(ps -o pid,args -g "$group")"
 fi
 
-echo "$failures failures"
-[ "$failures" -eq 0 ]
+finish "readme cluster"

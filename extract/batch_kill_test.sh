@@ -8,12 +8,9 @@
 #    records followed by a reported truncated one, never as bogus data, and
 #    --resume completes it.
 set -u
-R="${TEST_SRCDIR}/newsgraph"
+source "${TEST_SRCDIR}/newsgraph/testdata/testlib.sh"
 EXTRACT="$R/extract/extract"
 GRAPHTOOL="$R/extract/graphtool"
-T="${TEST_TMPDIR}"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 size() { stat -c %s "$1" 2>/dev/null || echo 0; }
 SEED=${KILL_TEST_SEED:-$$}
 RANDOM=$SEED
@@ -75,8 +72,4 @@ cmp -s "$T/small.jsonl" "$T/whole.jsonl" || fail "resumed output after a write e
   fail "writing to /dev/full succeeded"
 grep -q "/dev/full" "$T/full.err" || fail "unclear /dev/full error: $(cat "$T/full.err")"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all kill and write-error checks passed"
+finish "kill and write-error"

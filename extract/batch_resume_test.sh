@@ -4,11 +4,8 @@
 # uninterrupted run byte for byte (document graphs and corpus graph), for the
 # binary and jsonl formats. Also: sharded runs together hold the whole run.
 set -u
-R="${TEST_SRCDIR}/newsgraph"
+source "${TEST_SRCDIR}/newsgraph/testdata/testlib.sh"
 EXTRACT="$R/extract/extract"
-T="${TEST_TMPDIR}"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 size() { stat -c %s "$1" 2>/dev/null || echo 0; }
 
 python3 "$R/testdata/make_corpus.py" "$R/testdata/sample/corpus" "$T/in.jsonl" 2500000 ||
@@ -96,8 +93,4 @@ if [ -w /dev/full ]; then
   grep -q "/dev/full: .*failed" "$T/err.txt" || fail "full disk message: $(cat "$T/err.txt")"
 fi
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all resume checks passed"
+finish "resume"

@@ -3,15 +3,12 @@
 # bundled sample corpus, the binary -> JSONL round trip, the corpus graph,
 # input modes, error handling, and the evaluator on the sample gold.
 set -u
-R="${TEST_SRCDIR}/newsgraph"
+source "${TEST_SRCDIR}/newsgraph/testdata/testlib.sh"
 EXTRACT="$R/extract/extract"
 GRAPHTOOL="$R/extract/graphtool"
 EVALUATE="$R/extract/evaluate"
 CORPUS="$R/testdata/sample/corpus"
 GOLD="$R/testdata/sample/gold.jsonl"
-T="${TEST_TMPDIR}"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 # The binary finds its bundled rules from any working directory.
 (cd / && "$EXTRACT" --input="$CORPUS" --output="$T/out.jsonl" --format=jsonl \
@@ -83,8 +80,4 @@ print("strict micro F1", f1)
 assert f1 >= 0.90
 PY
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all end-to-end checks passed"
+finish "end-to-end"

@@ -3,12 +3,10 @@
 # non-blank input line on standard output, in order, each flushed as soon as
 # it is written; a bad line is an error record; nothing else on stdout.
 set -u
-R="${TEST_SRCDIR}/newsgraph"
+source "${TEST_SRCDIR}/newsgraph/testdata/testlib.sh"
 X="$R/extract/extract"
 W="${TEST_TMPDIR}/filter"
 rm -rf "$W" && mkdir -p "$W"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 /usr/bin/python3 "$R/testdata/make_corpus.py" "$R/testdata/sample/corpus" "$W/docs.jsonl" 300000
 # A bad first line (it must not switch the reader to plain-text mode), a
@@ -70,5 +68,4 @@ PY
 "$X" --filter --corpus_graph="$W/c.jsonl" < /dev/null 2> /dev/null && fail "--filter --corpus_graph accepted"
 "$X" --filter --format=binary < /dev/null 2> /dev/null && fail "--filter --format=binary accepted"
 
-echo "$failures failures"
-[ "$failures" -eq 0 ]
+finish "filter"

@@ -3,14 +3,11 @@
 # format round trips, merge of two halves == the corpus graph of the whole,
 # stats/filter consistency, and GraphML/DOT that standard parsers load.
 set -u
-R="${TEST_SRCDIR}/newsgraph"
+source "${TEST_SRCDIR}/newsgraph/testdata/testlib.sh"
 EXTRACT="$R/extract/extract"
 GT="$R/extract/graphtool"
 CORPUS="$R/testdata/sample/corpus"
 PY=/usr/bin/python3  # Debian's, which sees python3-networkx
-T="${TEST_TMPDIR}"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 "$EXTRACT" --input="$CORPUS" --output="$T/all.bin" --format=binary \
   --corpus_graph="$T/corpus.bin" --quiet || fail "extract binary"
@@ -163,8 +160,4 @@ for word in cat stats filter merge export --min_count --entity_type; do
   grep -q -- "$word" "$T/help.txt" || fail "--help lacks $word"
 done
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all graphtool checks passed"
+finish "graphtool"

@@ -3,12 +3,9 @@
 # document becomes an error record (or a warning), is counted in the
 # summary, and the batch goes on; limits keep memory bounded.
 set -u
-R="${TEST_SRCDIR}/newsgraph"
+source "${TEST_SRCDIR}/newsgraph/testdata/testlib.sh"
 EXTRACT="$R/extract/extract"
 GRAPHTOOL="$R/extract/graphtool"
-T="${TEST_TMPDIR}"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 # Peak RSS in KiB of a command (0 when /usr/bin/time is missing).
 peak_kb() {
   if [ -x /usr/bin/time ]; then
@@ -138,8 +135,4 @@ for i in range(20000): sys.stdout.write("{\"id\":\"t%d\",\"text\":\"Paris %d.\"}
   fail "empty file: expected one clean record"
 "$EXTRACT" --input=- --output="$T/empty_stdin.out" --quiet < /dev/null || fail "empty stdin"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all robustness checks passed"
+finish "robustness"

@@ -6,12 +6,10 @@
 # Then checks the exit status of --check on errors and warnings, and that
 # --explain names the user's rules.
 set -u
-R="${TEST_SRCDIR}/newsgraph"
+source "${TEST_SRCDIR}/newsgraph/testdata/testlib.sh"
 W="${TEST_TMPDIR}/tutorial"
 rm -rf "$W" && mkdir -p "$W/bazel-bin/extract"
 ln -s "$R/extract/extract" "$W/bazel-bin/extract/extract"
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 python3 - "$R/README.md" > "$W/tutorial.sh" <<'PY' || { echo "no tutorial"; exit 1; }
 import re, sys
@@ -74,5 +72,4 @@ if (cd "$W" && "$X" --rules=my_rules.ngr --input=story.txt --output=/dev/null 2>
 fi
 grep -q "stale compiled rules: .*agencies.tsv" "$W/stale.txt" || fail "stale message: $(cat "$W/stale.txt")"
 
-echo "$failures failures"
-[ "$failures" -eq 0 ]
+finish "rules tutorial"
