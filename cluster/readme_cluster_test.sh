@@ -34,9 +34,14 @@ cat out.txt
 grep -q "^identical corpus graphs$" out.txt || fail "no 'identical corpus graphs'"
 grep -q "4 shards on 2 workers" out.txt || fail "the job did not use both workers"
 [ "$(ls out/cluster/part-*.jsonl | wc -l)" -eq 4 ] || fail "expected 4 parts"
-sleep 1
+# The README's own clean-up must end the scheduler and workers: give them
+# up to 10 s to exit.
+for _ in $(seq 20); do
+  kill -0 -- -"$group" 2>/dev/null || break
+  sleep 0.5
+done
 if kill -0 -- -"$group" 2>/dev/null; then
-  fail "the commands left processes running: $(ps -o pid,args -g "$group")"
+  fail "the commands left processes running: $(ps -eo pid,pgid,args | awk -v g="$group" '$2 == g')"
 fi
 
 finish "readme cluster"
