@@ -185,10 +185,12 @@ void BatchRun::Process(Task* task, GraphWriter* writer,
 void BatchRun::WorkLoop(bool keep_graphs) {
   std::ostringstream buffer;
   GraphWriter writer(&buffer, options_.format);
+  Task* finished = nullptr;  // marked done with the next lock
   while (true) {
     Task* task;
     {
       absl::MutexLock lock(&mu_);
+      if (finished != nullptr) finished->done = true;
       auto has_work = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
         return cancelled_ || input_done_ || !queue_.empty();
       };
@@ -198,8 +200,7 @@ void BatchRun::WorkLoop(bool keep_graphs) {
       queue_.pop_front();
     }
     Process(task, &writer, &buffer, keep_graphs);
-    absl::MutexLock lock(&mu_);
-    task->done = true;
+    finished = task;
   }
 }
 
@@ -254,62 +255,66 @@ absl::Status BatchRun::Run(DocumentReader* reader, std::ostream* out,
   bool unflushed = false;
   uint64_t input_start = 0, input_pos = 0;
   bool first = true;
-  while (true) {
-    std::unique_ptr<Task> task;
+  // Writes one finished task's record and counts it.
+  auto write = [&](Task& task) -> absl::Status {
+    if (!task.status.ok()) return task.status;
+    if (first) {
+      input_start = task.input_begin;
+      first = false;
+    }
+    input_pos = task.input_end;
+    out->write(task.record.data(), task.record.size());
+    if (options_.explain != nullptr) *options_.explain << task.explanation;
+    if (!*out) return absl::DataLossError("write failed");
+    unflushed = true;
+    ++stats->documents;
+    if (!task.read_error.ok()) {
+      ++stats->errors;
+      Log(absl::StrCat("document ", task.doc.id(), ": ",
+                       task.read_error.message()));
+    }
+    if (!task.read_warning.empty()) {
+      ++stats->truncated;
+      Log(absl::StrCat("document ", task.doc.id(), ": warning: ",
+                       task.read_warning));
+    }
+    stats->text_bytes += task.text_bytes;
+    for (int t = 0; t < EntityType_ARRAYSIZE; ++t) {
+      if (task.mentions[t] > 0) {
+        stats->mentions_by_type[EntityType_Name(t)] += task.mentions[t];
+      }
+    }
+    for (int t = 0; t < RelationType_ARRAYSIZE; ++t) {
+      if (task.relations[t] > 0) {
+        stats->relations_by_type[RelationType_Name(t)] += task.relations[t];
+      }
+    }
+    if (corpus != nullptr) corpus->Add(task.graph);
+    return absl::OkStatus();
+  };
+  std::vector<std::unique_ptr<Task>> finished;
+  while (status.ok()) {
+    bool ended;
+    finished.clear();
     {
+      // Takes every finished task at the front of the window at once.
       absl::MutexLock lock(&mu_);
       auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
         return window_.empty() ? input_done_ : window_.front()->done;
       };
       mu_.AwaitWithTimeout(absl::Condition(&ready), absl::Milliseconds(100));
-      if (window_.empty() && input_done_) break;
-      if (!window_.empty() && window_.front()->done) {
-        task = std::move(window_.front());
+      ended = window_.empty() && input_done_;
+      while (!window_.empty() && window_.front()->done) {
+        bytes_in_flight_ -= window_.front()->text_bytes;
+        finished.push_back(std::move(window_.front()));
         window_.pop_front();
-        bytes_in_flight_ -= task->text_bytes;
       }
     }
-    if (task != nullptr) {
-      if (!task->status.ok()) {
-        status = task->status;
-        break;
-      }
-      if (first) {
-        input_start = task->input_begin;
-        first = false;
-      }
-      input_pos = task->input_end;
-      out->write(task->record.data(), task->record.size());
-      if (options_.explain != nullptr) *options_.explain << task->explanation;
-      if (!*out) {
-        status = absl::DataLossError("write failed");
-        break;
-      }
-      unflushed = true;
-      ++stats->documents;
-      if (!task->read_error.ok()) {
-        ++stats->errors;
-        Log(absl::StrCat("document ", task->doc.id(), ": ",
-                         task->read_error.message()));
-      }
-      if (!task->read_warning.empty()) {
-        ++stats->truncated;
-        Log(absl::StrCat("document ", task->doc.id(), ": warning: ",
-                         task->read_warning));
-      }
-      stats->text_bytes += task->text_bytes;
-      for (int t = 0; t < EntityType_ARRAYSIZE; ++t) {
-        if (task->mentions[t] > 0) {
-          stats->mentions_by_type[EntityType_Name(t)] += task->mentions[t];
-        }
-      }
-      for (int t = 0; t < RelationType_ARRAYSIZE; ++t) {
-        if (task->relations[t] > 0) {
-          stats->relations_by_type[RelationType_Name(t)] += task->relations[t];
-        }
-      }
-      if (corpus != nullptr) corpus->Add(task->graph);
+    for (std::unique_ptr<Task>& task : finished) {
+      status = write(*task);
+      if (!status.ok()) break;
     }
+    if (!status.ok() || ended) break;
     const absl::Time now = absl::Now();
     if (unflushed && now - last_flush >= options_.flush_interval) {
       out->flush();
