@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "extract/internal/name_words.h"
 
 namespace newsgraph {
 namespace {
@@ -62,11 +63,6 @@ constexpr absl::string_view kArticles[] = {"the", "The", "a", "A", "an",
 // Generation suffixes that belong to a name: "John Paul II", "Martin Luther
 // King Jr.".
 constexpr absl::string_view kSuffixes[] = {"II", "III", "IV", "Jr.", "Sr."};
-
-// Lower-case particles inside names: "Ludwig van Beethoven".
-constexpr const char* kParticles[] = {"al",  "bin", "da",  "de",  "del",
-                                      "der", "des", "di",  "dos", "du",
-                                      "ibn", "la",  "le",  "van", "von"};
 
 // Words left in lower case in title-case headlines.
 constexpr absl::string_view kSmallWords[] = {
@@ -304,8 +300,7 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
         continue;
       }
       if (t.kind == Token::kWord && !t.capitalized &&
-          std::find(std::begin(kParticles), std::end(kParticles), s) !=
-              std::end(kParticles) &&
+          IsNameParticle(s) &&
           i + 1 < tokens.size() && SpaceBetween(text, t, tokens[i + 1]) &&
           IsNameWord(tokens[i + 1]) &&
           !stop_words_.contains(Slice(text, tokens[i + 1]))) {

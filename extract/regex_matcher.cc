@@ -9,7 +9,43 @@
 namespace newsgraph {
 
 namespace {
+
 constexpr int kMaxGroups = 16;
+
+// The mention within a rule's `name` group, or "" for none. A leading
+// article is never part of a name ("The Moscow Times"), and what is left must
+// be more than one word: "The Government", "the Committee" are descriptions.
+// Nor is a trailing possessive ("Putin’s"). One capitalised PERSON word right
+// after an article is a description too ("the Government said", "the
+// Emperor told"), unless it names a family ("the Tsarnaev brothers").
+absl::string_view NameSpan(absl::string_view text, absl::string_view span,
+                           Label label) {
+  if (span.data() == nullptr) return absl::string_view();
+  for (absl::string_view article : {"The ", "the "}) {
+    if (absl::StartsWith(span, article)) {
+      span.remove_prefix(article.size());
+      if (span.find_first_of(" \t") == absl::string_view::npos) {
+        return absl::string_view();
+      }
+    }
+  }
+  for (absl::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
+    if (absl::EndsWith(span, possessive)) span.remove_suffix(possessive.size());
+  }
+  if (label == Label::kPerson && span.find(' ') == absl::string_view::npos) {
+    const size_t b = static_cast<size_t>(span.data() - text.data());
+    const absl::string_view before = text.substr(0, b);
+    const absl::string_view after = text.substr(b + span.size());
+    if ((absl::EndsWith(before, "the ") || absl::EndsWith(before, "The ")) &&
+        !absl::StartsWith(after, " brothers") &&
+        !absl::StartsWith(after, " family") &&
+        !absl::StartsWith(after, " sisters")) {
+      return absl::string_view();
+    }
+  }
+  return span;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
@@ -80,39 +116,10 @@ void RegexMatcher::Match(absl::string_view text,
       const re2::StringPiece whole = groups[0];
       const re2::StringPiece name = groups[c.name_group];
       const size_t whole_end = whole.data() - text.data() + whole.size();
-      absl::string_view span(name.data(), name.size());
-      // A leading article is never part of a name ("The Moscow Times"),
-      // and what is left must be more than one word: "The Government",
-      // "the Committee" are descriptions. Nor is a trailing possessive
-      // ("Putin’s").
-      for (absl::string_view article : {"The ", "the "}) {
-        if (absl::StartsWith(span, article)) {
-          span.remove_prefix(article.size());
-          if (span.find_first_of(" \t") == absl::string_view::npos) {
-            span = absl::string_view();
-          }
-        }
-      }
-      for (absl::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
-        if (absl::EndsWith(span, possessive)) span.remove_suffix(possessive.size());
-      }
-      // One capitalised word right after an article is a description,
-      // not a person ("the Government said", "the Emperor told"), unless
-      // it names a family ("the Tsarnaev brothers").
-      if (c.rule.label == Label::kPerson && span.data() != nullptr &&
-          span.find(' ') == absl::string_view::npos) {
-        const size_t b = static_cast<size_t>(span.data() - text.data());
-        const absl::string_view before = text.substr(0, b);
-        const absl::string_view after = text.substr(b + span.size());
-        if ((absl::EndsWith(before, "the ") ||
-             absl::EndsWith(before, "The ")) &&
-            !absl::StartsWith(after, " brothers") &&
-            !absl::StartsWith(after, " family") &&
-            !absl::StartsWith(after, " sisters")) {
-          span = absl::string_view();
-        }
-      }
-      if (span.data() != nullptr && !span.empty()) {
+      const absl::string_view span =
+          NameSpan(text, absl::string_view(name.data(), name.size()),
+                   c.rule.label);
+      if (!span.empty()) {
         Candidate cand;
         cand.begin = static_cast<uint32_t>(span.data() - text.data());
         cand.end = static_cast<uint32_t>(cand.begin + span.size());

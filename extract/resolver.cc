@@ -9,9 +9,9 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "extract/internal/name_words.h"
 #include "extract/normalizer.h"
 
 namespace newsgraph {
@@ -95,17 +95,6 @@ bool IsFamilyWord(const Work& full, const std::string& word,
         !given_name_words.contains(full.surface_words[k])) {
       return true;
     }
-  }
-  return false;
-}
-
-// Name particles that start a two-word family name ("De Masi", "van Gogh").
-bool IsParticle(absl::string_view word) {
-  static constexpr absl::string_view kParticles[] = {
-      "al", "bin", "da", "de", "del", "della", "der", "di", "dos", "du",
-      "el", "ibn", "la", "le", "van", "von"};
-  for (absl::string_view p : kParticles) {
-    if (absl::EqualsIgnoreCase(word, p)) return true;
   }
   return false;
 }
@@ -354,7 +343,7 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
     const size_t n = w.surface_words.size();
     family_names.emplace(w.surface_words.back(), static_cast<int32_t>(i));
     // "Francesco De Masi": "De Masi" is used alone too.
-    if (n >= 3 && IsParticle(w.surface_words[n - 2])) {
+    if (n >= 3 && IsNameParticle(w.surface_words[n - 2])) {
       particle_family_names.emplace(
           ParticleFamilyKey(w.surface_words[n - 2], w.surface_words.back()),
           static_cast<int32_t>(i));
@@ -363,7 +352,7 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
     // middle word that is not a given name can be used alone too.
     for (size_t k = 1; k + 1 < n; ++k) {
       if (!given_name_words.contains(w.surface_words[k]) &&
-          !IsParticle(w.surface_words[k])) {
+          !IsNameParticle(w.surface_words[k])) {
         family_names.emplace(w.surface_words[k], static_cast<int32_t>(i));
       }
     }

@@ -25,18 +25,14 @@ inline std::string TestRunfile(const std::string& path) {
   return runfiles->Rlocation("newsgraph/" + path);
 }
 
-// The directory of the default rules (rules/).
-inline std::string DefaultRulesDir() {
-  const std::string manifest = TestRunfile("rules/MANIFEST");
-  return manifest.substr(0, manifest.rfind('/'));
-}
-
+// The default rules (rules/), loaded from the test's runfiles.
 inline absl::StatusOr<std::shared_ptr<const RuleSet>> LoadDefaultRules() {
-  if (TestRunfile("rules/MANIFEST").empty()) {
+  const std::string manifest = TestRunfile("rules/MANIFEST");
+  if (manifest.empty()) {
     return absl::NotFoundError("no runfiles for rules/MANIFEST");
   }
   absl::StatusOr<std::unique_ptr<const RuleSet>> rules =
-      RuleSet::Load(DefaultRulesDir());
+      RuleSet::Load(manifest.substr(0, manifest.rfind('/')));
   if (!rules.ok()) return rules.status();
   return std::shared_ptr<const RuleSet>(std::move(*rules));
 }
