@@ -42,7 +42,7 @@ const std::vector<Prepared>& PreparedTexts() {
       p.document.set_text(text);
       p.seg = rules.segmenter().Segment(p.text);
       rules.gazetteer().Match(p.text, p.seg, &p.candidates);
-      rules.patterns().Match(p.text, &p.candidates);
+      rules.patterns().Match(p.text, p.seg.sentences, &p.candidates);
       p.resolved = resolver.Resolve(p.text, p.seg, p.candidates);
       p.relations = rules.relations().Extract(p.text, p.seg, p.resolved,
                                               rules.gazetteer());
@@ -76,9 +76,9 @@ void BM_Regex(benchmark::State& state) {
   const RegexMatcher& patterns = bench::DefaultRules().patterns();
   std::vector<Candidate> out;
   for (auto _ : state) {
-    for (const std::string& text : bench::Texts()) {
+    for (const Prepared& p : PreparedTexts()) {
       out.clear();
-      patterns.Match(text, &out);
+      patterns.Match(p.text, p.seg.sentences, &out);
       benchmark::DoNotOptimize(out.data());
     }
   }
@@ -104,16 +104,16 @@ void BM_RegexRule(benchmark::State& state) {
   auto matcher = RegexMatcher::Create({rule});
   std::vector<Candidate> out;
   for (auto _ : state) {
-    for (const std::string& text : bench::Texts()) {
+    for (const Prepared& p : PreparedTexts()) {
       out.clear();
-      (*matcher)->Match(text, &out);
+      (*matcher)->Match(p.text, p.seg.sentences, &out);
       benchmark::DoNotOptimize(out.data());
     }
   }
   state.SetLabel(rule.id);
   SetBytes(state);
 }
-BENCHMARK(BM_RegexRule)->DenseRange(0, 10);
+BENCHMARK(BM_RegexRule)->DenseRange(0, 22);
 
 void BM_Resolve(benchmark::State& state) {
   const Resolver resolver(&bench::DefaultRules().gazetteer());

@@ -58,7 +58,7 @@ DocumentGraph Pipeline::Process(const Document& input,
   const Segmentation seg = rules_->segmenter().Segment(text);
   std::vector<Candidate> candidates;
   rules_->gazetteer().Match(text, seg, &candidates);
-  rules_->patterns().Match(text, &candidates);
+  rules_->patterns().Match(text, seg.sentences, &candidates);
   guesser_.Guess(text, seg, &candidates);
   const ResolvedDocument resolved =
       resolver_.Resolve(text, seg, std::move(candidates));

@@ -1,5 +1,7 @@
 #include "extract/regex_matcher.h"
 
+#include <algorithm>
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -88,50 +90,84 @@ absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
 }
 
 void RegexMatcher::Match(absl::string_view text,
+                         absl::Span<const Sentence> sentences,
                          std::vector<Candidate>* out) const {
+  // The pieces: [0, start of sentence 1), [start of 1, start of 2), ...,
+  // [start of the last, end of text).
+  std::vector<size_t> starts = {0};
+  for (size_t i = 1; i < sentences.size(); ++i) {
+    if (sentences[i].begin > starts.back() &&
+        sentences[i].begin < text.size()) {
+      starts.push_back(sentences[i].begin);
+    }
+  }
+  const size_t pieces = starts.size();
+  starts.push_back(text.size());
+  // may_match[p * rules + i]: rule i can match in piece p.
+  const size_t n_rules = rules_.size();
+  std::vector<uint8_t> may_match(pieces * n_rules);
+  RulePrefilter::Scratch scratch;
+  std::vector<uint8_t> piece_match;
+  for (size_t p = 0; p < pieces; ++p) {
+    prefilter_->Filter(text.substr(starts[p], starts[p + 1] - starts[p]),
+                       &scratch, &piece_match);
+    std::copy(piece_match.begin(), piece_match.end(),
+              may_match.begin() + p * n_rules);
+  }
+  for (size_t i = 0; i < n_rules; ++i) {
+    // Each run of consecutive pieces that pass is searched in one go.
+    for (size_t p = 0; p < pieces;) {
+      if (!may_match[p * n_rules + i]) {
+        ++p;
+        continue;
+      }
+      size_t q = p + 1;
+      while (q < pieces && may_match[q * n_rules + i]) ++q;
+      MatchRule(rules_[i], text, starts[p], starts[q], out);
+      p = q;
+    }
+  }
+}
+
+void RegexMatcher::MatchRule(const Compiled& c, absl::string_view text,
+                             size_t begin, size_t end,
+                             std::vector<Candidate>* out) const {
   re2::StringPiece groups[kMaxGroups];
   const re2::StringPiece input(text.data(), text.size());
-  // Only the rules whose required words are in the text can match.
-  RulePrefilter::Scratch scratch;
-  std::vector<uint8_t> may_match;
-  prefilter_->Filter(text, &scratch, &may_match);
-  const bool ascii = IsAscii(text);
-  for (size_t i = 0; i < rules_.size(); ++i) {
-    if (!may_match[i]) continue;
-    const Compiled& c = rules_[i];
-    const int n = c.name_group + 1;
-    // A whole ASCII text is searched with the rule's ASCII twin; otherwise
-    // the rule finds each match and the twin, where it can, its groups.
-    const RE2& re = (ascii && c.twin != nullptr) ? *c.twin : *c.re;
-    const bool split = &re == c.re && n > 1;
-    size_t pos = 0;
-    while (pos <= text.size() &&
-           re.Match(input, pos, text.size(), RE2::UNANCHORED, groups,
-                    split ? 1 : n)) {
-      if (split) {
-        const size_t b = groups[0].data() - text.data();
-        SubmatchesOfSpan(*c.re, c.twin.get(), text, b, b + groups[0].size(),
-                         groups, n);
-      }
-      const re2::StringPiece whole = groups[0];
-      const re2::StringPiece name = groups[c.name_group];
-      const size_t whole_end = whole.data() - text.data() + whole.size();
-      const absl::string_view span =
-          NameSpan(text, absl::string_view(name.data(), name.size()),
-                   c.rule.label);
-      if (!span.empty()) {
-        Candidate cand;
-        cand.begin = static_cast<uint32_t>(span.data() - text.data());
-        cand.end = static_cast<uint32_t>(cand.begin + span.size());
-        cand.label = c.rule.label;
-        cand.source = Source::kRegex;
-        cand.priority = c.rule.priority;
-        cand.rule_id = c.rule.id;
-        out->push_back(cand);
-      }
-      // Continue after the match (at least one byte on).
-      pos = whole.empty() ? whole_end + 1 : whole_end;
+  const int n = c.name_group + 1;
+  // An ASCII range is searched with the rule's ASCII twin; otherwise the
+  // rule finds each match and the twin, where it can, its groups. (The text
+  // around the range is context for \b, ^ and $.)
+  const bool ascii = IsAscii(text.substr(begin, end - begin)) &&
+                     (begin == 0 || (text[begin - 1] & 0x80) == 0) &&
+                     (end == text.size() || (text[end] & 0x80) == 0);
+  const RE2& re = (ascii && c.twin != nullptr) ? *c.twin : *c.re;
+  const bool split = &re == c.re && n > 1;
+  size_t pos = begin;
+  while (pos <= end && re.Match(input, pos, end, RE2::UNANCHORED, groups,
+                                split ? 1 : n)) {
+    if (split) {
+      const size_t b = groups[0].data() - text.data();
+      SubmatchesOfSpan(*c.re, c.twin.get(), text, b, b + groups[0].size(),
+                       groups, n);
     }
+    const re2::StringPiece whole = groups[0];
+    const re2::StringPiece name = groups[c.name_group];
+    const size_t whole_end = whole.data() - text.data() + whole.size();
+    const absl::string_view span = NameSpan(
+        text, absl::string_view(name.data(), name.size()), c.rule.label);
+    if (!span.empty()) {
+      Candidate cand;
+      cand.begin = static_cast<uint32_t>(span.data() - text.data());
+      cand.end = static_cast<uint32_t>(cand.begin + span.size());
+      cand.label = c.rule.label;
+      cand.source = Source::kRegex;
+      cand.priority = c.rule.priority;
+      cand.rule_id = c.rule.id;
+      out->push_back(cand);
+    }
+    // Continue after the match (at least one byte on).
+    pos = whole.empty() ? whole_end + 1 : whole_end;
   }
 }
 

@@ -22,8 +22,10 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "extract/candidate.h"
 #include "extract/rule_prefilter.h"
+#include "extract/segmenter.h"
 #include "re2/re2.h"
 
 namespace newsgraph {
@@ -46,8 +48,14 @@ class RegexMatcher {
       std::vector<PatternRule> rules);
 
   // Appends a candidate for every match of every rule, scanning `text` left
-  // to right; matches of one rule do not overlap.
-  void Match(absl::string_view text, std::vector<Candidate>* out) const;
+  // to right; matches of one rule do not overlap. `sentences` (from the
+  // segmenter; may be empty) split the text into pieces, each running from
+  // a sentence's start to the next one's, and a rule is run only over the
+  // pieces that hold its required words (RulePrefilter), so a match that
+  // crosses a sentence boundary may be missed; every match within a
+  // sentence is found. Without sentences the text is one piece.
+  void Match(absl::string_view text, absl::Span<const Sentence> sentences,
+             std::vector<Candidate>* out) const;
 
   size_t size() const { return rules_.size(); }
 
@@ -59,6 +67,9 @@ class RegexMatcher {
     int name_group = 0;  // 0: whole match
   };
   RegexMatcher() = default;
+  // Appends the matches of rule `c` in text[begin, end).
+  void MatchRule(const Compiled& c, absl::string_view text, size_t begin,
+                 size_t end, std::vector<Candidate>* out) const;
   std::vector<Compiled> rules_;
   // Compiles the rules and tells which can match in a text; rule i of
   // rules_ is its pattern i.

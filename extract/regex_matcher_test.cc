@@ -32,7 +32,7 @@ std::string MatchAll(std::vector<PatternRule> rules, absl::string_view text) {
   EXPECT_TRUE(m.ok()) << m.status();
   if (!m.ok()) return "<error>";
   std::vector<Candidate> out;
-  (*m)->Match(text, &out);
+  (*m)->Match(text, {}, &out);
   std::vector<std::string> parts;
   for (const Candidate& c : out) {
     EXPECT_EQ(c.source, Source::kRegex);
@@ -72,7 +72,7 @@ TEST(RegexMatcherTest, VetoPassesThroughWithLabel) {
   ASSERT_TRUE(m.ok()) << m.status();
   const std::string text = "on Moscow Street today";
   std::vector<Candidate> out;
-  (*m)->Match(text, &out);
+  (*m)->Match(text, {}, &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].label, Label::kVeto);
   EXPECT_EQ(out[0].begin, 3u);
@@ -125,6 +125,71 @@ TEST(RegexMatcherTest, UnicodeClasses) {
 
 TEST(RegexMatcherTest, UnmatchedOptionalNameGroupYieldsNothing) {
   EXPECT_EQ(MatchAll({Rule("p", Label::kPerson, R"(x(?P<name>y)?)")}, "x"), "");
+}
+
+// Sentences covering the given byte ranges.
+std::vector<Sentence> Sentences(
+    std::vector<std::pair<uint32_t, uint32_t>> spans) {
+  std::vector<Sentence> out;
+  for (const auto& [b, e] : spans) {
+    Sentence s;
+    s.begin = b;
+    s.end = e;
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST(RegexMatcherTest, SentencesFindEveryMatchInsideASentence) {
+  auto m = RegexMatcher::Create(
+      {Rule("said", Label::kPerson, R"(\bsaid (?P<name>[A-Z]\w+))"),
+       Rule("mr", Label::kPerson, R"(Mr\. (?P<name>[A-Z]\w+))"),
+       Rule("caps", Label::kAgency, R"([A-Z]\w+ [A-Z]\w+ Ministry)")});
+  ASSERT_TRUE(m.ok()) << m.status();
+  //                       0         1         2         3         4
+  //                       0123456789012345678901234567890123456789012345
+  const std::string text = "So said Smith. Mr. Jones ran. The Foreign "
+                           "Trade Ministry said Brown.";
+  std::vector<Candidate> whole, split;
+  (*m)->Match(text, {}, &whole);
+  (*m)->Match(text, Sentences({{0, 14}, {15, 29}, {30, 70}}), &split);
+  ASSERT_EQ(split.size(), 4u);
+  ASSERT_EQ(whole.size(), split.size());
+  for (size_t i = 0; i < whole.size(); ++i) {
+    EXPECT_EQ(whole[i].begin, split[i].begin) << i;
+    EXPECT_EQ(whole[i].end, split[i].end) << i;
+    EXPECT_EQ(whole[i].rule_id, split[i].rule_id) << i;
+  }
+  EXPECT_EQ(text.substr(split[0].begin, split[0].end - split[0].begin),
+            "Smith");
+  EXPECT_EQ(text.substr(split[1].begin, split[1].end - split[1].begin),
+            "Brown");
+}
+
+TEST(RegexMatcherTest, MatchAcrossASentenceBoundaryIsNotSearched) {
+  // "talks" and "between" are both required words; they are in different
+  // sentences, so neither sentence can hold a match.
+  auto m = RegexMatcher::Create({Rule(
+      "talks", Label::kPerson, R"(talks\.\s+Between (?P<name>[A-Z]\w+))")});
+  ASSERT_TRUE(m.ok()) << m.status();
+  const std::string text = "They held talks. Between Smith and Jones.";
+  std::vector<Candidate> whole, split;
+  (*m)->Match(text, {}, &whole);
+  EXPECT_EQ(whole.size(), 1u);
+  (*m)->Match(text, Sentences({{0, 16}, {17, 41}}), &split);
+  EXPECT_TRUE(split.empty());
+}
+
+TEST(RegexMatcherTest, ContextAroundASentenceCountsForWordBoundaries) {
+  // The sentence starts inside a word: \b must see the letter before it.
+  auto m = RegexMatcher::Create(
+      {Rule("w", Label::kPlace, R"(\bburg\b)")});
+  ASSERT_TRUE(m.ok()) << m.status();
+  const std::string text = "Hamburg burg";
+  std::vector<Candidate> out;
+  (*m)->Match(text, Sentences({{0, 3}, {3, 12}}), &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].begin, 8u);
 }
 
 TEST(RegexMatcherCreateTest, ReportsAllBadPatterns) {
