@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -22,6 +24,21 @@ namespace {
 constexpr const char* kMagic = kCompiledRulesMagic;
 constexpr size_t kMagicSize = 8;
 constexpr uint32_t kFormatVersion = 2;
+
+// The digest of the file at `path` (as DigestHex(Fnv1a(contents))), read in
+// chunks so that a large source costs no memory; nullopt if unreadable.
+std::optional<std::string> FileDigest(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return std::nullopt;
+  std::vector<char> buffer(1 << 18);
+  uint64_t hash = kFnvOffset;
+  while (f) {
+    f.read(buffer.data(), buffer.size());
+    hash = Fnv1a(absl::string_view(buffer.data(), f.gcount()), hash);
+  }
+  if (f.bad()) return std::nullopt;
+  return DigestHex(hash);
+}
 
 }  // namespace
 
@@ -85,9 +102,12 @@ absl::Status WriteCompiledRules(const ParsedRules& rules,
   return absl::OkStatus();
 }
 
-absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules,
-                               std::unique_ptr<Gazetteer>* gazetteer) {
-  std::ifstream f(path, std::ios::binary);
+absl::Status CompiledRulesReader::Open(const std::string& path,
+                                      ParsedRules* rules) {
+  path_ = path;
+  sources_.clear();
+  file_ = std::ifstream(path, std::ios::binary);
+  std::ifstream& f = file_;
   char magic[kMagicSize] = {};
   if (!f || !f.read(magic, kMagicSize) ||
       !IsCompiledRules(absl::string_view(magic, kMagicSize))) {
@@ -101,8 +121,7 @@ absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules,
         absl::string_view(&magic[kMagicSize - 1], 1),
         " is not supported (expected ", kFormatVersion, "); recompile it"));
   }
-  const absl::Status corrupt =
-      absl::InvalidArgumentError(absl::StrCat(path, ":1:1: corrupt compiled rule file"));
+  const absl::Status corrupt = Corrupt();
   // header_size comes from the file: a corrupt one must not allocate more
   // than the file holds.
   std::error_code size_error;
@@ -125,39 +144,12 @@ absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules,
         path, ":1:1: compiled rule format ", in->format_version(),
         " is not supported (expected ", kFormatVersion, "); recompile it"));
   }
-  // A stale compiled form is refused, not used.
-  std::vector<std::string> stale;
-  for (const CompiledSource& s : in->sources()) {
-    absl::StatusOr<std::string> now = ReadFile(s.path());
-    if (!now.ok()) continue;  // gone: the compiled file stands alone
-    if (DigestHex(Fnv1a(*now)) != s.digest()) stale.push_back(s.path());
-  }
-  if (!stale.empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        path, ":1:1: stale compiled rules: ", absl::StrJoin(stale, ", "),
-        stale.size() == 1 ? " has" : " have",
-        " changed since it was compiled; run extract --compile_rules again"));
-  }
   *rules = ParsedRules();
   rules->fingerprint = in->fingerprint();
   for (const CompiledSource& s : in->sources()) {
     rules->sources.push_back({s.path(), s.digest()});
   }
-  absl::StatusOr<std::unique_ptr<Gazetteer>> built = Gazetteer::Read(&f);
-  if (!built.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ":1:1: ", built.status().message()));
-  }
-  if (f.peek() != std::char_traits<char>::eof()) return corrupt;
-  if (gazetteer != nullptr) {
-    *gazetteer = std::move(*built);
-  } else {
-    const Gazetteer& g = **built;
-    rules->entries.reserve(g.size());
-    for (int32_t i = 0; i < static_cast<int32_t>(g.size()); ++i) {
-      rules->entries.push_back(g.full_entry(i));
-    }
-  }
+  sources_ = rules->sources;
   for (CompiledPatternRule& c : *in->mutable_patterns()) {
     PatternRule r;
     r.id = std::move(*c.mutable_id());
@@ -191,6 +183,54 @@ absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules,
       x.expectations.push_back(std::move(e));
     }
     rules->examples.push_back(std::move(x));
+  }
+  return absl::OkStatus();
+}
+
+
+absl::StatusOr<std::unique_ptr<Gazetteer>> CompiledRulesReader::ReadGazetteer() {
+  // A stale compiled form is refused, not used.
+  std::vector<std::string> stale;
+  for (const ParsedRules::Source& s : sources_) {
+    const std::optional<std::string> now = FileDigest(s.path);
+    if (!now.has_value()) continue;  // gone: the compiled file stands alone
+    if (*now != s.digest) stale.push_back(s.path);
+  }
+  if (!stale.empty()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        path_, ":1:1: stale compiled rules: ", absl::StrJoin(stale, ", "),
+        stale.size() == 1 ? " has" : " have",
+        " changed since it was compiled; run extract --compile_rules again"));
+  }
+  absl::StatusOr<std::unique_ptr<Gazetteer>> built = Gazetteer::Read(&file_);
+  if (!built.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path_, ":1:1: ", built.status().message()));
+  }
+  if (file_.peek() != std::char_traits<char>::eof()) return Corrupt();
+  file_.close();
+  return built;
+}
+
+absl::Status CompiledRulesReader::Corrupt() const {
+  return absl::InvalidArgumentError(
+      absl::StrCat(path_, ":1:1: corrupt compiled rule file"));
+}
+
+absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules,
+                               std::unique_ptr<Gazetteer>* gazetteer) {
+  CompiledRulesReader reader;
+  if (absl::Status s = reader.Open(path, rules); !s.ok()) return s;
+  absl::StatusOr<std::unique_ptr<Gazetteer>> built = reader.ReadGazetteer();
+  if (!built.ok()) return built.status();
+  if (gazetteer != nullptr) {
+    *gazetteer = std::move(*built);
+    return absl::OkStatus();
+  }
+  const Gazetteer& g = **built;
+  rules->entries.reserve(g.size());
+  for (int32_t i = 0; i < static_cast<int32_t>(g.size()); ++i) {
+    rules->entries.push_back(g.full_entry(i));
   }
   return absl::OkStatus();
 }

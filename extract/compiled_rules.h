@@ -20,10 +20,13 @@
 #ifndef NEWSGRAPH_EXTRACT_COMPILED_RULES_H_
 #define NEWSGRAPH_EXTRACT_COMPILED_RULES_H_
 
+#include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "extract/gazetteer.h"
 #include "extract/parsed_rules.h"
@@ -48,6 +51,31 @@ absl::Status WriteCompiledRules(const ParsedRules& rules,
 // rules->entries (to merge layers or check the rules).
 absl::Status ReadCompiledRules(const std::string& path, ParsedRules* rules,
                                std::unique_ptr<Gazetteer>* gazetteer = nullptr);
+
+// ReadCompiledRules() in two steps, so that a caller can compile the rules'
+// regular expressions while the gazetteer is read (RuleSet does):
+//
+//   CompiledRulesReader reader;
+//   absl::Status s = reader.Open(path, &rules);  // all but the gazetteer
+//   ... compile rules.patterns and rules.relations on other threads ...
+//   absl::StatusOr<std::unique_ptr<Gazetteer>> g = reader.ReadGazetteer();
+//
+// Open() replaces *rules and leaves rules->entries empty. ReadGazetteer()
+// checks the sources for staleness (FailedPrecondition) and reads the
+// gazetteer image; call it once, after a successful Open(). Errors start
+// with "path:1:1: ".
+class CompiledRulesReader {
+ public:
+  absl::Status Open(const std::string& path, ParsedRules* rules);
+  absl::StatusOr<std::unique_ptr<Gazetteer>> ReadGazetteer();
+
+ private:
+  absl::Status Corrupt() const;
+
+  std::string path_;
+  std::ifstream file_;  // positioned at the gazetteer image after Open()
+  std::vector<ParsedRules::Source> sources_;
+};
 
 }  // namespace newsgraph
 

@@ -95,6 +95,51 @@ TEST(CompiledRulesTest, StaleCompiledFileIsRefused) {
   EXPECT_EQ(back.entries.size(), 2u);
 }
 
+TEST(CompiledRulesTest, ReaderGivesTheRulesFirstAndTheGazetteerSecond) {
+  TempRuleDir dir("reader");
+  WriteSet(dir);
+  std::vector<std::string> errors;
+  const ParsedRules parsed = ParseRuleLayers({dir.path()}, &errors);
+  ASSERT_TRUE(errors.empty());
+  const std::string ngr = ::testing::TempDir() + "/reader.ngr";
+  ASSERT_TRUE(WriteCompiledRules(parsed, ngr).ok());
+
+  CompiledRulesReader reader;
+  ParsedRules back;
+  ASSERT_TRUE(reader.Open(ngr, &back).ok());
+  EXPECT_TRUE(back.entries.empty());
+  ASSERT_EQ(back.patterns.size(), 1u);
+  ASSERT_EQ(back.relations.size(), 1u);
+  EXPECT_EQ(back.fingerprint, parsed.fingerprint);
+  auto g = reader.ReadGazetteer();
+  ASSERT_TRUE(g.ok()) << g.status();
+  ASSERT_EQ((*g)->size(), 2u);
+  EXPECT_EQ((*g)->entry(1).canonical, "Anna Petrova");
+
+  // Staleness is checked by the second step: a source changed in between
+  // is caught.
+  CompiledRulesReader late;
+  ASSERT_TRUE(late.Open(ngr, &back).ok());
+  dir.Write("p.tsv", "person.title\tPERSON\t0\tMayor (?P<name>[A-Z]\\w+)\n");
+  auto stale = late.ReadGazetteer();
+  EXPECT_EQ(stale.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(absl::StrContains(stale.status().message(), "p.tsv"))
+      << stale.status();
+
+  // A truncated gazetteer image is reported as corrupt, with the path.
+  std::filesystem::remove_all(dir.path());
+  const std::string cut = ::testing::TempDir() + "/cut.ngr";
+  std::filesystem::copy_file(ngr, cut,
+                             std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::resize_file(cut, std::filesystem::file_size(ngr) - 16);
+  CompiledRulesReader truncated;
+  ASSERT_TRUE(truncated.Open(cut, &back).ok());
+  auto bad = truncated.ReadGazetteer();
+  EXPECT_FALSE(bad.ok());
+  EXPECT_TRUE(absl::StrContains(bad.status().message(), "cut.ngr:1:1:"))
+      << bad.status();
+}
+
 TEST(CompiledRulesTest, OtherFilesAreNotCompiledRules) {
   TempRuleDir dir("notngr");
   dir.Write("x.ngr", "gazetteer\tg.tsv\n");

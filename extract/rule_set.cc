@@ -486,6 +486,17 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::Load(
   return LoadLayers({dir});
 }
 
+namespace {
+
+// A gazetteer source that builds the gazetteer of *entries (moved from).
+auto BuildFrom(std::vector<GazetteerEntry>* entries) {
+  return [entries](const Segmenter& segmenter) {
+    return Gazetteer::Build(std::move(*entries), segmenter);
+  };
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadLayers(
     const std::vector<std::string>& layers) {
   for (const std::string& layer : layers) {
@@ -497,16 +508,17 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadLayers(
   }
   std::error_code ec;
   if (layers.size() == 1 && std::filesystem::is_regular_file(layers[0], ec)) {
-    // One compiled file: its gazetteer is used as built.
+    // One compiled file: its gazetteer is read as built, while the
+    // expressions compile.
     ParsedRules parsed;
-    std::unique_ptr<Gazetteer> gazetteer;
-    const absl::Status s = ReadCompiledRules(layers[0], &parsed, &gazetteer);
+    CompiledRulesReader reader;
+    const absl::Status s = reader.Open(layers[0], &parsed);
     if (!s.ok()) return absl::InvalidArgumentError(s.message());
-    ASSIGN_OR_RETURN(std::unique_ptr<RuleSet> rs,
-                     Compile(std::move(gazetteer), {},
-                             std::move(parsed.patterns),
-                             std::move(parsed.relations),
-                             std::move(parsed.fingerprint)));
+    ASSIGN_OR_RETURN(
+        std::unique_ptr<RuleSet> rs,
+        Compile([&reader](const Segmenter&) { return reader.ReadGazetteer(); },
+                std::move(parsed.patterns), std::move(parsed.relations),
+                std::move(parsed.fingerprint)));
     rs->examples_ = std::move(parsed.examples);
     return std::unique_ptr<const RuleSet>(std::move(rs));
   }
@@ -521,7 +533,7 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::LoadLayers(
 absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::FromParsed(
     ParsedRules rules) {
   ASSIGN_OR_RETURN(std::unique_ptr<RuleSet> rs,
-                   Compile(nullptr, std::move(rules.entries),
+                   Compile(BuildFrom(&rules.entries),
                            std::move(rules.patterns),
                            std::move(rules.relations),
                            std::move(rules.fingerprint)));
@@ -533,35 +545,28 @@ absl::StatusOr<std::unique_ptr<const RuleSet>> RuleSet::FromRules(
     std::vector<GazetteerEntry> entries, std::vector<PatternRule> patterns,
     std::vector<RelationRule> relations, std::string fingerprint) {
   ASSIGN_OR_RETURN(std::unique_ptr<RuleSet> rs,
-                   Compile(nullptr, std::move(entries), std::move(patterns),
+                   Compile(BuildFrom(&entries), std::move(patterns),
                            std::move(relations), std::move(fingerprint)));
   return std::unique_ptr<const RuleSet>(std::move(rs));
 }
 
 absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(
-    std::unique_ptr<Gazetteer> built, std::vector<GazetteerEntry> entries,
-    std::vector<PatternRule> patterns, std::vector<RelationRule> relations,
-    std::string fingerprint) {
+    const GazetteerSource& gazetteer, std::vector<PatternRule> patterns,
+    std::vector<RelationRule> relations, std::string fingerprint) {
   std::unique_ptr<RuleSet> rs(new RuleSet());
   std::vector<std::string> errors;
-  // The gazetteer, the entity patterns and the relation rules are compiled
-  // on threads of their own: they are independent and each takes a good
-  // part of the load time. Errors are reported in that order.
+  // The gazetteer, the entity patterns and the relation rules are made on
+  // threads of their own: they are independent and each takes a good part
+  // of the load time. Errors are reported in that order.
   absl::Status gazetteer_status, relations_status;
-  std::thread gazetteer_thread;
-  if (built != nullptr) {
-    rs->gazetteer_ = std::move(built);
-  } else {
-    gazetteer_thread = std::thread([&rs, &entries, &gazetteer_status] {
-      absl::StatusOr<std::unique_ptr<Gazetteer>> g =
-          Gazetteer::Build(std::move(entries), rs->segmenter_);
-      if (g.ok()) {
-        rs->gazetteer_ = std::move(*g);
-      } else {
-        gazetteer_status = g.status();
-      }
-    });
-  }
+  std::thread gazetteer_thread([&rs, &gazetteer, &gazetteer_status] {
+    absl::StatusOr<std::unique_ptr<Gazetteer>> g = gazetteer(rs->segmenter_);
+    if (g.ok()) {
+      rs->gazetteer_ = std::move(*g);
+    } else {
+      gazetteer_status = g.status();
+    }
+  });
   std::thread relations_thread([&rs, &relations, &relations_status] {
     absl::StatusOr<std::unique_ptr<RelationExtractor>> r =
         RelationExtractor::Create(std::move(relations));
@@ -573,7 +578,7 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Compile(
   });
   absl::StatusOr<std::unique_ptr<RegexMatcher>> p =
       RegexMatcher::Create(std::move(patterns));
-  if (gazetteer_thread.joinable()) gazetteer_thread.join();
+  gazetteer_thread.join();
   relations_thread.join();
   if (!gazetteer_status.ok()) {
     errors.emplace_back(gazetteer_status.message());

@@ -19,6 +19,7 @@
 #ifndef NEWSGRAPH_EXTRACT_RULE_SET_H_
 #define NEWSGRAPH_EXTRACT_RULE_SET_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -66,11 +67,16 @@ class RuleSet {
 
  private:
   RuleSet() = default;
-  // Uses `built` as the gazetteer when given, else builds one of `entries`.
+  // Makes the gazetteer (given the rule set's segmenter): builds it of
+  // entries, or reads a compiled one.
+  using GazetteerSource =
+      std::function<absl::StatusOr<std::unique_ptr<Gazetteer>>(
+          const Segmenter&)>;
+  // Runs `gazetteer` on a thread of its own while the patterns and the
+  // relation rules compile on two others.
   static absl::StatusOr<std::unique_ptr<RuleSet>> Compile(
-      std::unique_ptr<Gazetteer> built, std::vector<GazetteerEntry> entries,
-      std::vector<PatternRule> patterns, std::vector<RelationRule> relations,
-      std::string fingerprint);
+      const GazetteerSource& gazetteer, std::vector<PatternRule> patterns,
+      std::vector<RelationRule> relations, std::string fingerprint);
 
   Segmenter segmenter_;
   std::unique_ptr<Gazetteer> gazetteer_;
