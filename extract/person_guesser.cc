@@ -26,7 +26,8 @@ constexpr const char* kDefaultHeadNouns[] = {
     "Academy", "Act", "Agency", "Agreement", "Airport", "Airlines",
     "Alliance", "Army", "Association", "Avenue", "Award", "Band", "Bank",
     "Bay", "Boulevard", "Bridge", "Building", "Bureau", "Business", "Canal",
-    "Cathedral", "Center", "Centre", "Championship", "Church", "City",
+    "Cathedral", "Cemetery", "Center", "Centre", "Championship", "Choir",
+    "Church", "City",
     "Club", "College", "Commission", "Committee", "Company", "Conference",
     "Corporation", "Council", "County", "Court", "Cup", "Dam", "Department",
     "District", "Drive", "Empire", "Festival", "Forest", "Foundation",
@@ -35,7 +36,8 @@ constexpr const char* kDefaultHeadNouns[] = {
     "Inc", "Institute", "Island", "Islands", "Lake", "Lane", "League",
     "Library", "Line", "Ltd", "Medal", "Memorial", "Ministry", "Mountain",
     "Mountains", "Museum", "Office", "Orchestra", "Palace", "Park", "Party",
-    "Peninsula", "Place", "Plaza", "Prize", "Project", "Province", "Records",
+    "Peninsula", "Place", "Plaza", "Prize", "Project", "Province", "Quartet",
+    "Records",
     "Region", "Republic", "River", "Road", "School", "Senate", "Series",
     "Service", "Society", "Square", "Stadium", "Station", "Street",
     "Studios", "Theatre", "Theater", "Times", "Tower", "Treaty", "Trophy",
@@ -71,6 +73,24 @@ constexpr absl::string_view kSmallWords[] = {
 
 absl::string_view Slice(absl::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
+}
+
+// A title-case sentence (a headline): at least three words, every word
+// capitalised but small function words.
+bool IsHeadline(absl::string_view text, const Segmentation& seg,
+                const Sentence& sentence) {
+  int words = 0;
+  for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    const Token& t = seg.tokens[i];
+    if (t.kind != Token::kWord) continue;
+    ++words;
+    if (!t.capitalized &&
+        std::find(std::begin(kSmallWords), std::end(kSmallWords),
+                  Slice(text, t)) == std::end(kSmallWords)) {
+      return false;
+    }
+  }
+  return words >= 3;
 }
 
 // True if only spaces (no line break) separate a and b.
@@ -193,7 +213,10 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
       known_spans.insert(uint64_t{c.begin} << 32 | c.end);
     }
   }
-  if (given.empty()) return;
+  if (given.empty()) {
+    ProposeListMembers(text, seg, candidates);
+    return;
+  }
   std::sort(given.begin(), given.end(),
             [](const Candidate& a, const Candidate& b) {
               return a.begin < b.begin;
@@ -204,21 +227,7 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
   std::vector<int8_t> headline(seg.sentences.size(), -1);
   auto is_headline = [&](uint32_t s) {
     if (headline[s] < 0) {
-      int words = 0;
-      bool title_case = true;
-      const Sentence& sentence = seg.sentences[s];
-      for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
-        const Token& t = tokens[i];
-        if (t.kind != Token::kWord) continue;
-        ++words;
-        if (!t.capitalized &&
-            std::find(std::begin(kSmallWords), std::end(kSmallWords),
-                      Slice(text, t)) == std::end(kSmallWords)) {
-          title_case = false;
-          break;
-        }
-      }
-      headline[s] = title_case && words >= 3;
+      headline[s] = IsHeadline(text, seg, seg.sentences[s]);
     }
     return headline[s] == 1;
   };
@@ -366,6 +375,174 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
     propose(tokens[first].begin, tokens[last].end, options_.priority,
             options_.rule_id);
     last_end = tokens[last].end;
+  }
+  ProposeListMembers(text, seg, candidates);
+}
+
+void PersonGuesser::ProposeListMembers(
+    absl::string_view text, const Segmentation& seg,
+    std::vector<Candidate>* candidates) const {
+  if (options_.list_rule_id.empty()) return;
+  const std::vector<Token>& tokens = seg.tokens;
+  // People named by two words or more (not a bare given name), where any
+  // person's name starts, where nationality words start, and where known
+  // names of other types (not weak guesses) start and how far they reach.
+  absl::flat_hash_set<uint64_t> person_spans;
+  absl::flat_hash_set<uint32_t> person_starts;
+  absl::flat_hash_set<uint32_t> demonym_starts;
+  absl::flat_hash_map<uint32_t, uint32_t> other_starts;  // begin -> max end
+  for (const Candidate& c : *candidates) {
+    if (c.label == Label::kPerson) {
+      person_starts.insert(c.begin);
+      if (c.priority >= -1 && text.substr(c.begin, c.end - c.begin).find(' ') !=
+                                  absl::string_view::npos) {
+        person_spans.insert(uint64_t{c.begin} << 32 | c.end);
+      }
+    } else if (c.label == Label::kDemonym) {
+      demonym_starts.insert(c.begin);
+    } else if (IsEntityLabel(c.label) && c.priority >= 0) {
+      uint32_t& end = other_starts[c.begin];
+      end = std::max(end, c.end);
+    }
+  }
+  if (person_spans.empty()) return;
+
+  // A group: a run of name tokens [first, last] joined by spaces.
+  struct Group {
+    size_t first = 0;
+    size_t last = 0;
+    int words = 0;        // capitalised words (not initials)
+    bool usable = false;  // may be proposed
+  };
+  auto is_name_token = [&](size_t i) {
+    const Token& t = tokens[i];
+    const absl::string_view s = Slice(text, t);
+    if (t.kind == Token::kAbbrev) return IsInitials(s);
+    return IsNameWord(t) && !stop_words_.contains(s);
+  };
+  for (const Sentence& sentence : seg.sentences) {
+    if (IsHeadline(text, seg, sentence)) continue;
+    std::vector<Group> list;
+    bool has_and = false;
+    auto flush = [&]() {
+      if (list.size() >= 3 || (list.size() == 2 && has_and)) {
+        bool has_person = false;
+        for (const Group& g : list) {
+          has_person |= person_spans.contains(
+              uint64_t{tokens[g.first].begin} << 32 | tokens[g.last].end);
+        }
+        if (has_person) {
+          for (const Group& g : list) {
+            if (!g.usable) continue;
+            Candidate c;
+            c.begin = tokens[g.first].begin;
+            c.end = tokens[g.last].end;
+            c.label = Label::kPerson;
+            c.source = Source::kRegex;
+            c.priority = options_.priority;
+            c.rule_id = options_.list_rule_id;
+            if (!person_spans.contains(uint64_t{c.begin} << 32 | c.end)) {
+              candidates->push_back(c);
+            }
+          }
+        }
+      }
+      list.clear();
+      has_and = false;
+    };
+    size_t i = sentence.first_token;
+    while (i < sentence.end_token) {
+      if (!is_name_token(i)) {
+        ++i;  // a separator, checked when the next group starts, or not
+        continue;
+      }
+      // Take the group starting at token i.
+      Group g;
+      g.first = i;
+      g.last = i;
+      g.words = tokens[i].kind == Token::kAbbrev ? 0 : 1;
+      size_t j = i + 1;
+      while (j < sentence.end_token && g.last - g.first < 4) {
+        const Token& t = tokens[j];
+        const absl::string_view s = Slice(text, t);
+        if (t.kind == Token::kPunct && s == "-" &&
+            t.begin == tokens[j - 1].end && j + 1 < sentence.end_token &&
+            tokens[j + 1].begin == t.end && is_name_token(j + 1)) {
+          g.last = j + 1;  // "Gresham-Lancaster"
+          j += 2;
+          continue;
+        }
+        if (!SpaceBetween(text, tokens[j - 1], t)) break;
+        if (t.kind == Token::kWord && !t.capitalized && IsNameParticle(s) &&
+            j + 1 < sentence.end_token &&
+            SpaceBetween(text, t, tokens[j + 1]) && is_name_token(j + 1) &&
+            tokens[j + 1].kind != Token::kAbbrev) {
+          g.last = j + 1;  // "van Gogh"
+          ++g.words;
+          j += 2;
+          continue;
+        }
+        if (!is_name_token(j)) break;
+        if (t.kind != Token::kAbbrev) ++g.words;
+        g.last = j;
+        ++j;
+      }
+      // Usable as a person: two to four words, not a title ("King
+      // Charles"), not after an article, not part of a longer name
+      // ("... University") and not a known name of another type.
+      const uint32_t end = tokens[g.last].end;
+      // A known name of another type over it or running on past it, or a
+      // person's name or a title inside it ("Russian President Vladimir
+      // Putin" is a title and a name, not one name).
+      bool known_other = demonym_starts.contains(tokens[g.first].begin);
+      for (size_t k = g.first; k <= g.last && !known_other; ++k) {
+        auto other = other_starts.find(tokens[k].begin);
+        known_other =
+            (other != other_starts.end() &&
+             (k == g.first ? other->second >= end : other->second > end)) ||
+            (k > g.first && person_starts.contains(tokens[k].begin)) ||
+            title_words_.contains(Slice(text, tokens[k]));
+      }
+      const bool after_article =
+          g.first > 0 &&
+          std::find(std::begin(kArticles), std::end(kArticles),
+                    Slice(text, tokens[g.first - 1])) != std::end(kArticles);
+      const bool before_head = j < sentence.end_token &&
+                               SpaceBetween(text, tokens[j - 1], tokens[j]) &&
+                               head_nouns_.contains(Slice(text, tokens[j]));
+      // "P. Jairaj": one initial and a word is a name too.
+      const bool initial_and_word = g.words == 1 && g.last == g.first + 1 &&
+                                    Slice(text, tokens[g.first]).size() == 2 &&
+                                    tokens[g.last].kind == Token::kWord;
+      g.usable = (g.words >= 2 || initial_and_word) && g.last - g.first < 4 &&
+                 !known_other && !after_article && !before_head &&
+                 !title_words_.contains(Slice(text, tokens[g.first]));
+      // The separator before it: ",", "and", "&", ", and".
+      if (!list.empty()) {
+        const size_t prev_end = list.back().last + 1;
+        bool ok = false;
+        bool with_and = false;
+        const size_t gap = g.first - prev_end;
+        if (gap == 1 || gap == 2) {
+          const absl::string_view a = Slice(text, tokens[prev_end]);
+          const absl::string_view b = gap == 2
+                                          ? Slice(text, tokens[prev_end + 1])
+                                          : absl::string_view();
+          if (gap == 1) {
+            ok = a == "," || a == "and" || a == "&";
+            with_and = a != ",";
+          } else {
+            ok = a == "," && (b == "and" || b == "&");
+            with_and = ok;
+          }
+        }
+        if (!ok) flush();
+        has_and |= with_and && ok;
+      }
+      list.push_back(g);
+      i = g.last + 1;
+    }
+    flush();
   }
 }
 

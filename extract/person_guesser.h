@@ -43,6 +43,18 @@
 // Candidates carry Options.rule_id and Options.priority; the resolver settles
 // their overlaps with everything else.
 //
+// Lists of people: in a list of names ("A B, C D and E F", "A B and C D";
+// a comma alone is no list, so three names are needed without "and" or
+// "&"), where one member is already a PERSON candidate of the same span (a
+// guess, a known person, a pattern's match), every other member of two to
+// four name tokens is proposed too, under Options.list_rule_id with
+// Options.priority: "starring Christopher Walken, Christian Slater and Moon
+// Bloodgood" gives all three even though "Slater" is a town and "Moon" no
+// given name. A member is not proposed when a known name of another type
+// (a gazetteer place or organisation of priority 0 or more) covers it or
+// runs on past it, after an article, before a head noun, or when it starts
+// with a title.
+//
 // Thread-safe: Guess() is const.
 #ifndef NEWSGRAPH_EXTRACT_PERSON_GUESSER_H_
 #define NEWSGRAPH_EXTRACT_PERSON_GUESSER_H_
@@ -68,6 +80,8 @@ class PersonGuesser {
     // wins). Empty rule id: bare given names are not proposed.
     std::string bare_rule_id = "person.bare_given";
     int32_t bare_priority = -2;
+    // Members of a list of people (see above). Empty: not proposed.
+    std::string list_rule_id = "person.list";
     // Tokens in a proposed name, the given name included.
     int max_tokens = 4;
     // Capitalised words that end a guessed name. Empty: the built-in list.
@@ -87,6 +101,11 @@ class PersonGuesser {
              std::vector<Candidate>* candidates) const;
 
  private:
+  // Appends the other members of lists of names that hold a PERSON
+  // candidate.
+  void ProposeListMembers(absl::string_view text, const Segmentation& seg,
+                          std::vector<Candidate>* candidates) const;
+
   const Gazetteer* gazetteer_;
   Options options_;
   absl::flat_hash_set<std::string> stop_words_;

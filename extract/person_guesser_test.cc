@@ -37,6 +37,7 @@ class PersonGuesserTest : public ::testing::Test {
         MakeEntry("given.philippine", Label::kGivenName, "Philippine"),
         MakeEntry("demonym.PH", Label::kDemonym, "Philippine"),
         MakeEntry("given.mark", Label::kGivenName, "Mark"),
+        MakeEntry("place.new_york", Label::kPlace, "New York"),
     };
     gazetteer_ = *Gazetteer::Build(std::move(entries), segmenter_);
     guesser_ = std::make_unique<PersonGuesser>(gazetteer_.get());
@@ -51,6 +52,7 @@ class PersonGuesserTest : public ::testing::Test {
     guesser_->Guess(text, seg, &candidates);
     std::vector<std::string> out;
     bare_.clear();
+    list_.clear();
     for (size_t i = known; i < candidates.size(); ++i) {
       const Candidate& c = candidates[i];
       EXPECT_EQ(c.label, Label::kPerson);
@@ -58,6 +60,9 @@ class PersonGuesserTest : public ::testing::Test {
       if (c.rule_id == "person.bare_given") {
         EXPECT_EQ(c.priority, -2);
         bare_.push_back(surface);
+      } else if (c.rule_id == "person.list") {
+        EXPECT_EQ(c.priority, 0);
+        list_.push_back(surface);
       } else {
         EXPECT_EQ(c.rule_id, "person.given_name");
         EXPECT_EQ(c.priority, 0);
@@ -67,8 +72,9 @@ class PersonGuesserTest : public ::testing::Test {
     return out;
   }
 
-  // The bare given names proposed by the last Guess().
+  // The bare given names and list members proposed by the last Guess().
   std::vector<std::string> bare_;
+  std::vector<std::string> list_;
 
   Segmenter segmenter_;
   std::unique_ptr<Gazetteer> gazetteer_;
@@ -177,6 +183,47 @@ TEST_F(PersonGuesserTest, NothingInHeadlinesOrOnKnownNames) {
 TEST_F(PersonGuesserTest, AllCapsAndLowerCaseGivenNamesAreIgnored) {
   EXPECT_TRUE(Guess("MARIA KUZNETSOVA SPOKE").empty());
   EXPECT_TRUE(Guess("the will of the people").empty());
+}
+
+TEST_F(PersonGuesserTest, ListsOfPeopleTakeUnknownMembers) {
+  // "Clinton" is a town, "Bloodgood" nobody's given name: in a list with a
+  // guessed person both are people.
+  EXPECT_EQ(Guess("It starred Maria Kuznetsova, Tom Clinton and Moon "
+                  "Bloodgood."),
+            Names{"Maria Kuznetsova"});
+  EXPECT_EQ(list_, (Names{"Tom Clinton", "Moon Bloodgood"}));
+  EXPECT_EQ(Guess("The songs are by Ras Moran & Anna Petrova, Ram Ji, Bo Bu."),
+            Names{"Anna Petrova"});
+  EXPECT_EQ(list_, (Names{"Ras Moran", "Ram Ji", "Bo Bu"}));
+  // Known people count too; initials and particles belong to a member.
+  Guess("With Vladimir Putin, P. Jairaj, and Ras van Hal.");
+  EXPECT_EQ(list_, (Names{"P. Jairaj", "Ras van Hal"}));
+}
+
+TEST_F(PersonGuesserTest, WhatListsDoNotTake) {
+  // A comma alone is no list.
+  Guess("Maria Kuznetsova, Dark Horse singer, spoke.");
+  EXPECT_TRUE(list_.empty());
+  // No person in the list.
+  Guess("Teams from Ras Moran and Moon Bloodgood came.");
+  EXPECT_TRUE(list_.empty());
+  // Single words, known places, titles, names of other things, a member
+  // after an article.
+  Guess(
+      "Maria Kuznetsova, Moscow, New York, Princess Emma, Mark Hall "
+      "College and the Red Star.");
+  EXPECT_TRUE(list_.empty());
+  // A nationality word or a title before a known name: not one name.
+  Guess("Maria Kuznetsova and Philippine Envoy Moon Bloodgood met.");
+  EXPECT_TRUE(list_.empty());
+  Guess("Maria Kuznetsova and Envoy Ras Vladimir Putin met.");
+  EXPECT_TRUE(list_.empty());
+  // A bare given name is no person to start a list.
+  Guess("It is in Oak Hill, Maria, New Town.");
+  EXPECT_TRUE(list_.empty());
+  // Not in headlines.
+  Guess("Maria Kuznetsova And Moon Bloodgood Arrive");
+  EXPECT_TRUE(list_.empty());
 }
 
 }  // namespace
