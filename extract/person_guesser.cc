@@ -213,6 +213,7 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
       known_spans.insert(uint64_t{c.begin} << 32 | c.end);
     }
   }
+  ProposeInitialsNames(text, seg, known_starts, candidates);
   if (given.empty()) {
     ProposeListMembers(text, seg, candidates);
     return;
@@ -344,8 +345,16 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
       }
       // A bare given name inside a sentence ("... said Maria."), weaker than
       // any other candidate: not a common word or a stop word ("in June"),
-      // not before another capitalised word or a number ("John 4:23").
-      if (options_.bare_rule_id.empty() || common_word || sentence_start ||
+      // not before another capitalised word or a number ("John 4:23"), and
+      // at the start of a sentence only as the subject of a lower-case word
+      // or with a possessive ("Peter crashes his car", "Aino's mother").
+      const bool lower_case_after =
+          first + 1 < tokens.size() &&
+          ((tokens[first + 1].kind == Token::kWord &&
+            !tokens[first + 1].capitalized) ||
+           tokens[first + 1].kind == Token::kPossessive);
+      if (options_.bare_rule_id.empty() || common_word ||
+          (sentence_start && !lower_case_after) ||
           stop_words_.contains(Slice(text, tokens[first]))) {
         continue;
       }
@@ -377,6 +386,57 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
     last_end = tokens[last].end;
   }
   ProposeListMembers(text, seg, candidates);
+}
+
+void PersonGuesser::ProposeInitialsNames(
+    absl::string_view text, const Segmentation& seg,
+    const absl::flat_hash_set<uint32_t>& known_starts,
+    std::vector<Candidate>* candidates) const {
+  if (options_.initials_rule_id.empty()) return;
+  const std::vector<Token>& tokens = seg.tokens;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != Token::kAbbrev || !IsInitials(Slice(text, t))) continue;
+    // Not a middle initial or a number after a name ("World War I."), not
+    // a known name ("U.S.").
+    if (i > 0 && SpaceBetween(text, tokens[i - 1], t) &&
+        (IsNameWord(tokens[i - 1]) || tokens[i - 1].kind == Token::kAbbrev)) {
+      continue;
+    }
+    if (known_starts.contains(t.begin)) continue;
+    size_t j = i + 1;
+    while (j < tokens.size() && tokens[j].kind == Token::kAbbrev &&
+           IsInitials(Slice(text, tokens[j])) &&
+           SpaceBetween(text, tokens[j - 1], tokens[j]) && j - i < 3) {
+      ++j;
+    }
+    size_t last = j - 1;
+    int words = 0;
+    while (j < tokens.size() && words < 2 &&
+           (SpaceBetween(text, tokens[j - 1], tokens[j]) ||
+            tokens[j - 1].end == tokens[j].begin) &&
+           IsNameWord(tokens[j]) && !known_starts.contains(tokens[j].begin) &&
+           !stop_words_.contains(Slice(text, tokens[j])) &&
+           !head_nouns_.contains(Slice(text, tokens[j]))) {
+      last = j;
+      ++j;
+      ++words;
+    }
+    if (words == 0) continue;
+    if (j < tokens.size() && SpaceBetween(text, tokens[last], tokens[j]) &&
+        head_nouns_.contains(Slice(text, tokens[j]))) {
+      continue;  // "J. Paul Getty Museum"
+    }
+    Candidate c;
+    c.begin = t.begin;
+    c.end = tokens[last].end;
+    c.label = Label::kPerson;
+    c.source = Source::kRegex;
+    c.priority = options_.initials_priority;
+    c.rule_id = options_.initials_rule_id;
+    candidates->push_back(c);
+    i = last;
+  }
 }
 
 void PersonGuesser::ProposeListMembers(
