@@ -207,6 +207,34 @@ TEST_F(PersonGuesserTest, NamesStartingWithInitials) {
   EXPECT_TRUE(initials_.empty());
 }
 
+TEST_F(PersonGuesserTest, FullNamesOfPeopleNamedByAPattern) {
+  // "Abaaoud" is a person by a pattern (here a hand-made candidate):
+  // "Abdelhamid Abaaoud" is his full name.
+  const std::string text =
+      "Abdelhamid Abaaoud was killed. While Abaaoud slept, the President "
+      "Abaaoud left. Later Mr Abaaoud was seen.";
+  const Segmentation seg = segmenter_.Segment(text);
+  std::vector<Candidate> candidates;
+  gazetteer_->Match(text, seg, &candidates);
+  Candidate abaaoud;
+  abaaoud.begin = text.rfind("Abaaoud");
+  abaaoud.end = abaaoud.begin + 7;
+  abaaoud.label = Label::kPerson;
+  abaaoud.source = Source::kRegex;
+  abaaoud.rule_id = "person.title";
+  candidates.push_back(abaaoud);
+  guesser_->Guess(text, seg, &candidates);
+  Names full;
+  for (const Candidate& c : candidates) {
+    if (c.rule_id == "person.full_name") {
+      EXPECT_EQ(c.priority, 0);
+      full.push_back(text.substr(c.begin, c.end - c.begin));
+    }
+  }
+  // Not after a function word, an article or a title.
+  EXPECT_EQ(full, Names{"Abdelhamid Abaaoud"});
+}
+
 TEST_F(PersonGuesserTest, ListsOfPeopleTakeUnknownMembers) {
   // "Clinton" is a town, "Bloodgood" nobody's given name: in a list with a
   // guessed person both are people.
