@@ -57,6 +57,44 @@ constexpr const char* kTitleWords[] = {
     "Lord", "Major", "Pope", "Prince", "Princess", "Queen", "Saint", "Sir",
     "Sister"};
 
+// Capitalised words that are no first name before a family name: titles and
+// roles ("President Abaaoud"), and function words that start sentences
+// ("While Abaaoud slept").
+constexpr absl::string_view kNotFirstNames[] = {
+    "Admiral",    "After",    "Agent",
+    "Also",       "Although", "Ambassador",
+    "Are",        "Asked",    "Before",
+    "Both",       "Captain",  "Chairman",
+    "Chancellor", "Chief",    "Commissioner",
+    "Coach",      "Col",      "Colonel",
+    "Could",      "Dear",     "Detective",
+    "Did",        "Director", "Does",
+    "Dr",         "Each",     "Even",
+    "Every",      "Former",   "Gen",
+    "General",    "Gov",      "Governor",
+    "Had",        "Has",      "Have",
+    "How",        "However",  "Is",
+    "Judge",      "Justice",  "Last",
+    "Late",       "Let",      "Lieutenant",
+    "Manager",    "Mayor",    "Meanwhile",
+    "Minister",   "Mr",       "Mrs",
+    "Ms",         "Must",     "Next",
+    "Not",        "Now",      "Officer",
+    "Only",       "Our",      "Premier",
+    "President",  "Prime",    "Prof",
+    "Professor",  "Rep",      "Representative",
+    "Said",       "Says",     "Secretary",
+    "Sen",        "Senator",  "Sergeant",
+    "Should",     "Since",    "Some",
+    "Still",      "Team",     "Then",
+    "Though",     "Today",    "Told",
+    "Unless",     "Until",    "Vice",
+    "Viscount",   "Was",      "Were",
+    "What",       "When",     "Where",
+    "Which",      "While",    "Who",
+    "Why",        "Would",    "Yesterday",
+    "Yet",        "Your"};
+
 // Articles: a capitalised pair right after one is rarely a person ("the
 // Winter Olympics", "a Merry Christmas", "the Early Erligang").
 constexpr absl::string_view kArticles[] = {"the", "The", "a", "A", "an",
@@ -213,8 +251,10 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
       known_spans.insert(uint64_t{c.begin} << 32 | c.end);
     }
   }
+  ProposeInitialsNames(text, seg, known_starts, candidates);
   if (given.empty()) {
     ProposeListMembers(text, seg, candidates);
+    ProposeFullNames(text, seg, candidates);
     return;
   }
   std::sort(given.begin(), given.end(),
@@ -344,8 +384,16 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
       }
       // A bare given name inside a sentence ("... said Maria."), weaker than
       // any other candidate: not a common word or a stop word ("in June"),
-      // not before another capitalised word or a number ("John 4:23").
-      if (options_.bare_rule_id.empty() || common_word || sentence_start ||
+      // not before another capitalised word or a number ("John 4:23"), and
+      // at the start of a sentence only as the subject of a lower-case word
+      // or with a possessive ("Peter crashes his car", "Aino's mother").
+      const bool lower_case_after =
+          first + 1 < tokens.size() &&
+          ((tokens[first + 1].kind == Token::kWord &&
+            !tokens[first + 1].capitalized) ||
+           tokens[first + 1].kind == Token::kPossessive);
+      if (options_.bare_rule_id.empty() || common_word ||
+          (sentence_start && !lower_case_after) ||
           stop_words_.contains(Slice(text, tokens[first]))) {
         continue;
       }
@@ -377,6 +425,118 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
     last_end = tokens[last].end;
   }
   ProposeListMembers(text, seg, candidates);
+  ProposeFullNames(text, seg, candidates);
+}
+
+void PersonGuesser::ProposeFullNames(absl::string_view text,
+                                     const Segmentation& seg,
+                                     std::vector<Candidate>* candidates) const {
+  if (options_.full_name_rule_id.empty()) return;
+  const std::vector<Token>& tokens = seg.tokens;
+  // Family names: one-word people found by a pattern ("Mr Abaaoud",
+  // "Abaaoud said"); and where people and other known names start.
+  absl::flat_hash_set<absl::string_view> family;
+  absl::flat_hash_set<absl::string_view> known_people;  // gazetteer names
+  absl::flat_hash_set<uint32_t> person_starts;
+  absl::flat_hash_set<uint32_t> other_starts;
+  for (const Candidate& c : *candidates) {
+    if (c.label == Label::kPerson) {
+      person_starts.insert(c.begin);
+      const absl::string_view s = text.substr(c.begin, c.end - c.begin);
+      if (c.source == Source::kRegex && c.rule_id != options_.bare_rule_id &&
+          s.find_first_of(" \t\n") == absl::string_view::npos) {
+        family.insert(s);
+      }
+      if (c.source == Source::kGazetteer) known_people.insert(s);
+    } else if (IsEntityLabel(c.label) || c.label == Label::kDemonym) {
+      other_starts.insert(c.begin);
+    }
+  }
+  for (absl::string_view known : known_people) family.erase(known);
+  if (family.empty()) return;
+  for (size_t i = 1; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    const Token& prev = tokens[i - 1];
+    if (t.kind != Token::kWord || !family.contains(Slice(text, t)) ||
+        !SpaceBetween(text, prev, t) || !IsNameWord(prev)) {
+      continue;
+    }
+    const absl::string_view first = Slice(text, prev);
+    if (stop_words_.contains(first) || title_words_.contains(first) ||
+        std::find(std::begin(kNotFirstNames), std::end(kNotFirstNames),
+                  first) != std::end(kNotFirstNames) ||
+        head_nouns_.contains(first) || person_starts.contains(prev.begin) ||
+        other_starts.contains(prev.begin)) {
+      continue;
+    }
+    // After an article, a name word or a title: not a first name ("the
+    // Abaaoud network", "Minister Abaaoud").
+    if (i >= 2 && SpaceBetween(text, tokens[i - 2], prev) &&
+        (IsNameWord(tokens[i - 2]) ||
+         std::find(std::begin(kArticles), std::end(kArticles),
+                   Slice(text, tokens[i - 2])) != std::end(kArticles))) {
+      continue;
+    }
+    Candidate c;
+    c.begin = prev.begin;
+    c.end = t.end;
+    c.label = Label::kPerson;
+    c.source = Source::kRegex;
+    c.priority = options_.priority;
+    c.rule_id = options_.full_name_rule_id;
+    candidates->push_back(c);
+  }
+}
+
+void PersonGuesser::ProposeInitialsNames(
+    absl::string_view text, const Segmentation& seg,
+    const absl::flat_hash_set<uint32_t>& known_starts,
+    std::vector<Candidate>* candidates) const {
+  if (options_.initials_rule_id.empty()) return;
+  const std::vector<Token>& tokens = seg.tokens;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != Token::kAbbrev || !IsInitials(Slice(text, t))) continue;
+    // Not a middle initial or a number after a name ("World War I."), not
+    // a known name ("U.S.").
+    if (i > 0 && SpaceBetween(text, tokens[i - 1], t) &&
+        (IsNameWord(tokens[i - 1]) || tokens[i - 1].kind == Token::kAbbrev)) {
+      continue;
+    }
+    if (known_starts.contains(t.begin)) continue;
+    size_t j = i + 1;
+    while (j < tokens.size() && tokens[j].kind == Token::kAbbrev &&
+           IsInitials(Slice(text, tokens[j])) &&
+           SpaceBetween(text, tokens[j - 1], tokens[j]) && j - i < 3) {
+      ++j;
+    }
+    size_t last = j - 1;
+    int words = 0;
+    while (j < tokens.size() && words < 2 &&
+           (SpaceBetween(text, tokens[j - 1], tokens[j]) ||
+            tokens[j - 1].end == tokens[j].begin) &&
+           IsNameWord(tokens[j]) && !known_starts.contains(tokens[j].begin) &&
+           !stop_words_.contains(Slice(text, tokens[j])) &&
+           !head_nouns_.contains(Slice(text, tokens[j]))) {
+      last = j;
+      ++j;
+      ++words;
+    }
+    if (words == 0) continue;
+    if (j < tokens.size() && SpaceBetween(text, tokens[last], tokens[j]) &&
+        head_nouns_.contains(Slice(text, tokens[j]))) {
+      continue;  // "J. Paul Getty Museum"
+    }
+    Candidate c;
+    c.begin = t.begin;
+    c.end = tokens[last].end;
+    c.label = Label::kPerson;
+    c.source = Source::kRegex;
+    c.priority = options_.initials_priority;
+    c.rule_id = options_.initials_rule_id;
+    candidates->push_back(c);
+    i = last;
+  }
 }
 
 void PersonGuesser::ProposeListMembers(

@@ -80,6 +80,16 @@ class PersonGuesser {
     // wins). Empty rule id: bare given names are not proposed.
     std::string bare_rule_id = "person.bare_given";
     int32_t bare_priority = -2;
+    // Names that start with initials ("H.G. Wells", "J. R. R. Tolkien",
+    // "K.C. Constantine"): one to three initials not right after a name
+    // word, then one or two name words. Empty rule id: not proposed.
+    std::string initials_rule_id = "person.initials_first";
+    int32_t initials_priority = -1;
+    // Full names of people a pattern found by one word: "Abdelhamid
+    // Abaaoud" when "Mr Abaaoud" or "Abaaoud said" is in the text (a
+    // capitalised word right before that family name, not after an
+    // article, a name word or a title). Empty: not proposed.
+    std::string full_name_rule_id = "person.full_name";
     // Members of a list of people (see above). Empty: not proposed.
     std::string list_rule_id = "person.list";
     // Tokens in a proposed name, the given name included.
@@ -101,6 +111,14 @@ class PersonGuesser {
              std::vector<Candidate>* candidates) const;
 
  private:
+  // Appends full names of people named elsewhere by a one-word pattern.
+  void ProposeFullNames(absl::string_view text, const Segmentation& seg,
+                        std::vector<Candidate>* candidates) const;
+  // Appends names that start with initials; `known_starts` are where known
+  // names start.
+  void ProposeInitialsNames(absl::string_view text, const Segmentation& seg,
+                            const absl::flat_hash_set<uint32_t>& known_starts,
+                            std::vector<Candidate>* candidates) const;
   // Appends the other members of lists of names that hold a PERSON
   // candidate.
   void ProposeListMembers(absl::string_view text, const Segmentation& seg,

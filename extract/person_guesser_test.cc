@@ -53,6 +53,7 @@ class PersonGuesserTest : public ::testing::Test {
     std::vector<std::string> out;
     bare_.clear();
     list_.clear();
+    initials_.clear();
     for (size_t i = known; i < candidates.size(); ++i) {
       const Candidate& c = candidates[i];
       EXPECT_EQ(c.label, Label::kPerson);
@@ -60,6 +61,9 @@ class PersonGuesserTest : public ::testing::Test {
       if (c.rule_id == "person.bare_given") {
         EXPECT_EQ(c.priority, -2);
         bare_.push_back(surface);
+      } else if (c.rule_id == "person.initials_first") {
+        EXPECT_EQ(c.priority, -1);
+        initials_.push_back(surface);
       } else if (c.rule_id == "person.list") {
         EXPECT_EQ(c.priority, 0);
         list_.push_back(surface);
@@ -75,6 +79,7 @@ class PersonGuesserTest : public ::testing::Test {
   // The bare given names and list members proposed by the last Guess().
   std::vector<std::string> bare_;
   std::vector<std::string> list_;
+  std::vector<std::string> initials_;
 
   Segmenter segmenter_;
   std::unique_ptr<Gazetteer> gazetteer_;
@@ -106,8 +111,13 @@ TEST_F(PersonGuesserTest, NicknameInQuotes) {
 TEST_F(PersonGuesserTest, BareGivenNameIsAWeakCandidate) {
   EXPECT_TRUE(Guess("It was Maria.").empty());
   EXPECT_EQ(bare_, Names{"Maria"});
-  // Not at the start of a sentence, not a month, not before a number.
+  // At the start of a sentence only before a lower-case word or a
+  // possessive; not a month, not before a number.
   EXPECT_TRUE(Guess("Maria said nothing.").empty());
+  EXPECT_EQ(bare_, Names{"Maria"});
+  Guess("Maria's car left.");
+  EXPECT_EQ(bare_, Names{"Maria"});
+  EXPECT_TRUE(Guess("Maria, however, left.").empty());
   EXPECT_TRUE(bare_.empty());
   EXPECT_TRUE(Guess("It ended in June and in Maria 4 too.").empty());
   EXPECT_TRUE(bare_.empty());
@@ -185,6 +195,46 @@ TEST_F(PersonGuesserTest, AllCapsAndLowerCaseGivenNamesAreIgnored) {
   EXPECT_TRUE(Guess("the will of the people").empty());
 }
 
+TEST_F(PersonGuesserTest, NamesStartingWithInitials) {
+  Guess(
+      "A novel by H.G. Wells and one by J. R. R. Tolkien, and K.C. "
+      "Constantine Bardo.");
+  EXPECT_EQ(initials_, (Names{"H.G. Wells", "J. R. R. Tolkien",
+                              "K.C. Constantine Bardo"}));
+  // Not after a name word ("World War I."), not before a stop word or a
+  // head noun.
+  Guess("It was World War I. Then came J. Paul Museum and J. The end.");
+  EXPECT_TRUE(initials_.empty());
+}
+
+TEST_F(PersonGuesserTest, FullNamesOfPeopleNamedByAPattern) {
+  // "Abaaoud" is a person by a pattern (here a hand-made candidate):
+  // "Abdelhamid Abaaoud" is his full name.
+  const std::string text =
+      "Abdelhamid Abaaoud was killed. While Abaaoud slept, the President "
+      "Abaaoud left. Later Mr Abaaoud was seen.";
+  const Segmentation seg = segmenter_.Segment(text);
+  std::vector<Candidate> candidates;
+  gazetteer_->Match(text, seg, &candidates);
+  Candidate abaaoud;
+  abaaoud.begin = text.rfind("Abaaoud");
+  abaaoud.end = abaaoud.begin + 7;
+  abaaoud.label = Label::kPerson;
+  abaaoud.source = Source::kRegex;
+  abaaoud.rule_id = "person.title";
+  candidates.push_back(abaaoud);
+  guesser_->Guess(text, seg, &candidates);
+  Names full;
+  for (const Candidate& c : candidates) {
+    if (c.rule_id == "person.full_name") {
+      EXPECT_EQ(c.priority, 0);
+      full.push_back(text.substr(c.begin, c.end - c.begin));
+    }
+  }
+  // Not after a function word, an article or a title.
+  EXPECT_EQ(full, Names{"Abdelhamid Abaaoud"});
+}
+
 TEST_F(PersonGuesserTest, ListsOfPeopleTakeUnknownMembers) {
   // "Clinton" is a town, "Bloodgood" nobody's given name: in a list with a
   // guessed person both are people.
@@ -195,9 +245,11 @@ TEST_F(PersonGuesserTest, ListsOfPeopleTakeUnknownMembers) {
   EXPECT_EQ(Guess("The songs are by Ras Moran & Anna Petrova, Ram Ji, Bo Bu."),
             Names{"Anna Petrova"});
   EXPECT_EQ(list_, (Names{"Ras Moran", "Ram Ji", "Bo Bu"}));
-  // Known people count too; initials and particles belong to a member.
+  // Known people count too; particles belong to a member ("P. Jairaj" is
+  // a name of its own, by its initial).
   Guess("With Vladimir Putin, P. Jairaj, and Ras van Hal.");
-  EXPECT_EQ(list_, (Names{"P. Jairaj", "Ras van Hal"}));
+  EXPECT_EQ(initials_, Names{"P. Jairaj"});
+  EXPECT_EQ(list_, Names{"Ras van Hal"});
 }
 
 TEST_F(PersonGuesserTest, WhatListsDoNotTake) {
