@@ -185,6 +185,13 @@ TEST_F(PersonGuesserTest, TitlesDemonymsAndArticlesStartNoName) {
   EXPECT_EQ(Guess("He met Mark Fair."), Names{"Mark Fair"});
 }
 
+TEST_F(PersonGuesserTest, GivenNamesInsidePlaceNamesProposeNothing) {
+  EXPECT_TRUE(
+      Guess("They sailed from St. George Harbour to San Maria Lopez.").empty());
+  EXPECT_TRUE(bare_.empty());
+  EXPECT_TRUE(Guess("The dam holds back the Maria Reservoir.").empty());
+}
+
 TEST_F(PersonGuesserTest, NothingInHeadlinesOrOnKnownNames) {
   EXPECT_TRUE(Guess("Ministers Say Talks Will Resume Soon").empty());
   EXPECT_TRUE(Guess("Maria Kuznetsova Arrives In Moscow For Talks").empty());
