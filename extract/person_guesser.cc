@@ -361,6 +361,18 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
         ++i;
         continue;
       }
+      if (t.kind == Token::kWord && !t.capitalized && IsNameParticle(s) &&
+          i + 2 < tokens.size() && Slice(text, tokens[i + 1]) == "-" &&
+          tokens[i + 1].begin == t.end &&
+          tokens[i + 2].begin == tokens[i + 1].end &&
+          IsNameWord(tokens[i + 2]) &&
+          !stop_words_.contains(Slice(text, tokens[i + 2]))) {
+        last = i + 2;  // "Ahmed al-Tayeb"
+        ++taken;
+        has_surname = true;
+        i += 3;
+        continue;
+      }
       if (t.kind == Token::kWord && !t.capitalized &&
           IsNameParticle(s) &&
           i + 1 < tokens.size() && SpaceBetween(text, t, tokens[i + 1]) &&

@@ -99,6 +99,7 @@ TEST_F(PersonGuesserTest, InitialsParticlesAndHyphens) {
             Names{"Ludwig van Beethoven"});
   EXPECT_EQ(Guess("Then Jean-Claude Juncker spoke."),
             Names{"Jean-Claude Juncker"});
+  EXPECT_EQ(Guess("Then Anna al-Tayeb spoke."), Names{"Anna al-Tayeb"});
 }
 
 TEST_F(PersonGuesserTest, NicknameInQuotes) {
