@@ -23,25 +23,24 @@ constexpr const char* kDefaultStopWords[] = {
 // documents: a name directly followed by one is part of that name ("George
 // Mason University", "Roman Empire", "Paris Agreement"), not a person.
 constexpr const char* kDefaultHeadNouns[] = {
-    "Academy", "Act", "Agency", "Agreement", "Airport", "Airlines",
-    "Alliance", "Army", "Association", "Avenue", "Award", "Band", "Bank",
-    "Bay", "Boulevard", "Bridge", "Building", "Bureau", "Business", "Canal",
+    "Academy", "Act", "Agency", "Agreement", "Airport", "Airlines", "Alliance",
+    "Army", "Association", "Avenue", "Award", "Band", "Bank", "Bay",
+    "Boulevard", "Bridge", "Building", "Bureau", "Business", "Canal",
     "Cathedral", "Cemetery", "Center", "Centre", "Championship", "Choir",
-    "Church", "City",
-    "Club", "College", "Commission", "Committee", "Company", "Conference",
-    "Corporation", "Council", "County", "Court", "Cup", "Dam", "Department",
-    "District", "Drive", "Empire", "Festival", "Forest", "Foundation",
-    "Fund", "Games", "Garden", "Gardens", "Group", "Hall", "Harbor",
-    "Harbour", "Highway", "Hill", "Hills", "Hospital", "Hotel", "House",
-    "Inc", "Institute", "Island", "Islands", "Lake", "Lane", "League",
+    "Church", "City", "Club", "College", "Commission", "Committee", "Company",
+    "Conference", "Corporation", "Council", "County", "Court", "Cup", "Dam",
+    "Department", "District", "Drive", "Empire", "Festival", "Forest",
+    "Foundation", "Fund", "Games", "Garden", "Gardens", "Group", "Hall",
+    "Harbor", "Harbour", "Highway", "Hill", "Hills", "Hospital", "Hotel",
+    "House", "Inc", "Institute", "Island", "Islands", "Lake", "Lane", "League",
     "Library", "Line", "Ltd", "Medal", "Memorial", "Ministry", "Mountain",
     "Mountains", "Museum", "Office", "Orchestra", "Palace", "Park", "Party",
-    "Peninsula", "Place", "Plaza", "Prize", "Project", "Province", "Quartet",
-    "Records",
+    "Peninsula", "Place", "Plaza", "Point", "Prize", "Project", "Province",
+    "Quartet", "Regions", "Reservoir", "Site", "Springs", "Stadion", "Records",
     "Region", "Republic", "River", "Road", "School", "Senate", "Series",
-    "Service", "Society", "Square", "Stadium", "Station", "Street",
-    "Studios", "Theatre", "Theater", "Times", "Tower", "Treaty", "Trophy",
-    "University", "Valley", "Way",
+    "Service", "Society", "Square", "Stadium", "Station", "Street", "Studios",
+    "Theatre", "Theater", "Times", "Tower", "Treaty", "Trophy", "University",
+    "Valley", "Way",
     // Events, institutions, publications and faiths.
     "Administration", "Assembly", "Catholic", "Catholics", "Congress",
     "Dynasty", "Emperor", "Empress", "Expedition", "Gazette", "Government",
@@ -56,6 +55,15 @@ constexpr const char* kTitleWords[] = {
     "Earl", "Emperor", "Empress", "General", "Judge", "King", "Lady",
     "Lord", "Major", "Pope", "Prince", "Princess", "Queen", "Saint", "Sir",
     "Sister"};
+
+// Words that begin the names of places, churches and streets: a given name
+// right after one is part of that name ("St. Vincent", "San Antonio", "Les
+// Halles", "Via Nino Bixio", "Fort Wayne").
+constexpr absl::string_view kPlacePrefixes[] = {
+    "Avenida", "Cape",  "Ciudad", "Calle",  "Fort",  "Holy",  "Lake",
+    "Les",     "Mount", "Mt.",    "Piazza", "Port",  "Porto", "Puerto",
+    "Rue",     "Saint", "San",    "Santa",  "Santo", "Sao",   "São",
+    "St",      "St.",   "Via",    "Villa"};
 
 // Capitalised words that are no first name before a family name: titles and
 // roles ("President Abaaoud"), and function words that start sentences
@@ -303,6 +311,11 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
                          std::end(kArticles)) {
       continue;
     }
+    if (first > 0 && SpaceBetween(text, tokens[first - 1], tokens[first]) &&
+        std::find(std::begin(kPlacePrefixes), std::end(kPlacePrefixes),
+                  Slice(text, tokens[first - 1])) != std::end(kPlacePrefixes)) {
+      continue;
+    }
     const uint32_t sentence = seg.SentenceAt(g->begin);
     if (is_headline(sentence)) continue;
     const bool common_word =
@@ -346,6 +359,18 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
         last = i;
         ++taken;
         ++i;
+        continue;
+      }
+      if (t.kind == Token::kWord && !t.capitalized && IsNameParticle(s) &&
+          i + 2 < tokens.size() && Slice(text, tokens[i + 1]) == "-" &&
+          tokens[i + 1].begin == t.end &&
+          tokens[i + 2].begin == tokens[i + 1].end &&
+          IsNameWord(tokens[i + 2]) &&
+          !stop_words_.contains(Slice(text, tokens[i + 2]))) {
+        last = i + 2;  // "Ahmed al-Tayeb"
+        ++taken;
+        has_surname = true;
+        i += 3;
         continue;
       }
       if (t.kind == Token::kWord && !t.capitalized &&

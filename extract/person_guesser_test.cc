@@ -99,6 +99,7 @@ TEST_F(PersonGuesserTest, InitialsParticlesAndHyphens) {
             Names{"Ludwig van Beethoven"});
   EXPECT_EQ(Guess("Then Jean-Claude Juncker spoke."),
             Names{"Jean-Claude Juncker"});
+  EXPECT_EQ(Guess("Then Anna al-Tayeb spoke."), Names{"Anna al-Tayeb"});
 }
 
 TEST_F(PersonGuesserTest, NicknameInQuotes) {
@@ -183,6 +184,13 @@ TEST_F(PersonGuesserTest, TitlesDemonymsAndArticlesStartNoName) {
   // After an article: an event or a title, not a person.
   EXPECT_TRUE(Guess("He sold cakes at a Mark Fair in the Anna Hall.").empty());
   EXPECT_EQ(Guess("He met Mark Fair."), Names{"Mark Fair"});
+}
+
+TEST_F(PersonGuesserTest, GivenNamesInsidePlaceNamesProposeNothing) {
+  EXPECT_TRUE(
+      Guess("They sailed from St. George Harbour to San Maria Lopez.").empty());
+  EXPECT_TRUE(bare_.empty());
+  EXPECT_TRUE(Guess("The dam holds back the Maria Reservoir.").empty());
 }
 
 TEST_F(PersonGuesserTest, NothingInHeadlinesOrOnKnownNames) {

@@ -26,6 +26,7 @@ constexpr absl::string_view kFamilyRule = "resolver.family_name";
 struct Work {
   ResolvedMention m;
   int32_t entry = -1;
+  int32_t priority = 0;  // of the candidate
   // Lower-cased normalized words, initials and punctuation dropped.
   std::vector<std::string> words;
   // Original words (same positions as `words`), for canonical names.
@@ -242,6 +243,7 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
     w.m.label = c.label;
     w.m.rule_id = c.rule_id;
     w.entry = c.entry;
+    w.priority = c.priority;
     work.push_back(std::move(w));
   }
   // Where each kept candidate ended up (kept spans have distinct begins and
@@ -337,9 +339,20 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
   // ParticleFamilyKey() -> first full mention.
   std::map<std::string, int32_t> particle_family_names;
   std::map<std::string, std::set<std::string>> given_names;  // -> full keys
+  // People named by one word only, for the name scan (not for places).
+  std::map<std::string, int32_t> one_word_names;
   for (size_t i = 0; i < work.size(); ++i) {
     const Work& w = work[i];
-    if (w.m.label != Label::kPerson || w.words.size() < 2) continue;
+    if (w.m.label != Label::kPerson || w.words.empty()) continue;
+    if (w.words.size() == 1) {
+      // A person named by one word that is no given name and no known
+      // name ("Kowalczyk said", "King Rhadamistus") is named so again.
+      if (w.entry < 0 && w.link < 0 && w.priority >= -1 &&
+          !given_name_words.contains(w.surface_words[0])) {
+        one_word_names.emplace(w.surface_words[0], static_cast<int32_t>(i));
+      }
+      continue;
+    }
     const size_t n = w.surface_words.size();
     family_names.emplace(w.surface_words.back(), static_cast<int32_t>(i));
     // "Francesco De Masi": "De Masi" is used alone too.
@@ -415,7 +428,7 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
       a.m.label = work[it->second].m.label;
       a.m.rule_id = kAcronymRule;
       a.link = it->second;
-    } else if (family_names.count(s) > 0) {
+    } else if (family_names.count(s) > 0 || one_word_names.count(s) > 0) {
       a.m.label = Label::kPerson;
       a.m.rule_id = kSurnameRule;
     } else if (s.size() > 1 && s.back() == 's' &&
@@ -535,6 +548,7 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
       by_given[o.words.front()].push_back(static_cast<int32_t>(j));
     }
   }
+  absl::flat_hash_map<std::string, int32_t> first_one_word;
   for (size_t i = 0; i < n; ++i) {
     Work& w = work[i];
     if (w.m.label != Label::kPerson || w.words.size() != 1 || w.entry >= 0 ||
@@ -561,6 +575,12 @@ ResolvedDocument Resolver::Resolve(absl::string_view text,
       uf.Union(target, i);
     } else if (given >= 0 && given_roots.size() == 1) {
       uf.Union(given, i);
+    } else {
+      // Nobody's family or given name: one entity per word ("Kowalczyk
+      // said ... Kowalczyk left").
+      auto [it, inserted] =
+          first_one_word.emplace(w.words[0], static_cast<int32_t>(i));
+      if (!inserted) uf.Union(it->second, i);
     }
   }
 

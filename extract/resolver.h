@@ -8,9 +8,10 @@
 //  2. Overlaps: candidates are ranked by priority (higher first), then length
 //     (longer first), then position (earlier first), then source (a
 //     gazetteer entry before a regex rule's guess of the same span), then
-//     label precedence (Options.label_precedence), then entry order. Going down the ranking, a candidate is kept if it overlaps
-//     no kept one. Each dropped candidate is kept in `rejected` with the
-//     mention that beat it (for --explain).
+//     label precedence (Options.label_precedence), then entry order. Going down
+//     the ranking, a candidate is kept if it overlaps no kept one. Each dropped
+//     candidate is kept in `rejected` with the mention that beat it (for
+//     --explain).
 //  3. Acronyms: "Federal Security Service (FSB)" links the two; an
 //     upper-case word in brackets right after an AGENCY or PLACE mention that
 //     starts with the same letter becomes a mention of the same entity, and
@@ -22,13 +23,16 @@
 //     family name, it joins the nearest one mentioned before it (the person
 //     the text is talking about), else the first one after it. In a name of
 //     three or more words, a middle word that is not a given name counts as
-//     a family name too ("Endara" in "Guillermo David Endara Galimany"). A plural
-//     family name ("Tsarnaevs") is a group entity of its own. A one-word name
-//     that is nobody's family name but exactly one person's given name
+//     a family name too ("Endara" in "Guillermo David Endara Galimany"). A
+//     plural family name ("Tsarnaevs") is a group entity of its own. A one-word
+//     name that is nobody's family name but exactly one person's given name
 //     ("Tamerlan") joins that person. A weak place name (gazetteer priority
 //     below 0, such as a city) that is the family name of a person named in
 //     full in the document is taken as that person ("Buchanan" after "James
-//     Buchanan").
+//     Buchanan"). A person named by one word that no gazetteer knows and
+//     that is no given name ("Mr Kowalczyk", found by a rule of priority -1
+//     or more) is named so again wherever that word stands alone
+//     ("Kowalczyk left"); that does not turn a weak place into a person.
 //  5. Entities are numbered in order of their first mention; a gazetteer
 //     entity takes the entry's canonical name and id, others the fullest
 //     name in the text and the id "auto.<type>.<name_slug>".

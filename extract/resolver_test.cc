@@ -227,6 +227,27 @@ TEST_F(ResolverTest, WeakPlaceThatIsAFamilyNameBecomesThePerson) {
   EXPECT_EQ(doc.mentions[1].rule_id, "resolver.surname");
 }
 
+TEST_F(ResolverTest, OneWordPersonIsNamedSoAgain) {
+  const std::string text =
+      "Mr Kowalczyk met Mr Buchanan. Later Kowalczyk went to Buchanan.";
+  text_ = text;
+  const ResolvedDocument doc = Resolve(
+      text,
+      {Regex("Kowalczyk", Label::kPerson), Regex("Buchanan", Label::kPerson)});
+  // A one-word name found by a rule recurs and is one entity; it does not
+  // take a weak place of that name (the town of Buchanan stays a place).
+  EXPECT_EQ(Entities(doc),
+            "[PERSON Kowalczyk: Kowalczyk|Kowalczyk] [PERSON Buchanan: "
+            "Buchanan] [PLACE Buchanan: Buchanan]");
+  EXPECT_EQ(doc.mentions[2].rule_id, "resolver.surname");
+  // A weak guess (priority below -1) is not repeated.
+  const ResolvedDocument weak =
+      Resolve(text, {Regex("Kowalczyk", Label::kPerson, -2)});
+  EXPECT_EQ(
+      Entities(weak),
+      "[PERSON Kowalczyk: Kowalczyk] [PLACE Buchanan: Buchanan|Buchanan]");
+}
+
 TEST_F(ResolverTest, StrongPlaceIsNotTakenForAFamilyName) {
   const std::string text = "Anna Moscow wrote. Moscow said no.";
   text_ = text;
