@@ -1,6 +1,7 @@
 #include "extract/regex_matcher.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -13,6 +14,12 @@ namespace newsgraph {
 namespace {
 
 constexpr int kMaxGroups = 16;
+
+// An ASCII space or punctuation character (what ends a sentence).
+bool IsSpaceOrPunct(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return u < 0x80 && (std::isspace(u) || std::ispunct(u));
+}
 
 // The mention within a rule's `name` group, or "" for none. A leading
 // article is never part of a name ("The Moscow Times"), and what is left must
@@ -123,7 +130,14 @@ void RegexMatcher::Match(absl::string_view text,
       }
       size_t q = p + 1;
       while (q < pieces && may_match[q * n_rules + i]) ++q;
-      MatchRule(rules_[i], text, starts[p], starts[q], out);
+      // The previous piece did not pass, so nothing searched its end: a
+      // match may start in its closing spaces and punctuation.
+      size_t from = starts[p];
+      while (p > 0 && from > starts[p - 1] && starts[p] - from < kLookback &&
+             IsSpaceOrPunct(text[from - 1])) {
+        --from;
+      }
+      MatchRule(rules_[i], text, from, starts[q], out);
       p = q;
     }
   }

@@ -53,11 +53,16 @@ class RegexMatcher {
   // a sentence's start to the next one's, and a rule is run only over the
   // pieces that hold its required words (RulePrefilter), so a match that
   // crosses a sentence boundary may be missed; every match within a
-  // sentence is found. Without sentences the text is one piece.
+  // sentence is found, and so is one that starts in the spaces and ASCII
+  // punctuation (at most kLookback bytes) that end the sentence before
+  // (a rule may want to see the ". " before a name). Without sentences the
+  // text is one piece.
   void Match(absl::string_view text, absl::Span<const Sentence> sentences,
              std::vector<Candidate>* out) const;
 
   size_t size() const { return rules_.size(); }
+
+  static constexpr size_t kLookback = 8;
 
  private:
   struct Compiled {

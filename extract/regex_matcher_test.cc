@@ -180,6 +180,29 @@ TEST(RegexMatcherTest, MatchAcrossASentenceBoundaryIsNotSearched) {
   EXPECT_TRUE(split.empty());
 }
 
+TEST(RegexMatcherTest, MatchMayStartInThePunctuationBeforeASentence) {
+  // The rule wants the ". " before the name; "said" is only in the second
+  // sentence, so only that one passes the prefilter.
+  auto m = RegexMatcher::Create({Rule(
+      "said", Label::kPerson, R"([.!?]\s+(?P<name>[A-Z]\w+) said)")});
+  ASSERT_TRUE(m.ok()) << m.status();
+  const std::string text = "We met on Monday.  Smith said no.";
+  std::vector<Candidate> out;
+  (*m)->Match(text, Sentences({{0, 17}, {19, 33}}), &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(text.substr(out[0].begin, out[0].end - out[0].begin), "Smith");
+  // Not past the sentence's closing punctuation: a word before it is not
+  // reached (the whole text has a match).
+  auto worded = RegexMatcher::Create({Rule(
+      "w", Label::kPerson, R"([a-z]+\.\s+(?P<name>[A-Z]\w+) said)")});
+  ASSERT_TRUE(worded.ok());
+  std::vector<Candidate> whole, none;
+  (*worded)->Match(text, {}, &whole);
+  EXPECT_EQ(whole.size(), 1u);
+  (*worded)->Match(text, Sentences({{0, 17}, {19, 33}}), &none);
+  EXPECT_TRUE(none.empty());
+}
+
 TEST(RegexMatcherTest, ContextAroundASentenceCountsForWordBoundaries) {
   // The sentence starts inside a word: \b must see the letter before it.
   auto m = RegexMatcher::Create(
