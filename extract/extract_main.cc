@@ -128,6 +128,7 @@ int RunRuleCommand(const std::vector<std::string>& layers) {
     const RuleCheckResult result = CheckRuleLayers(layers);
     for (const std::string& e : result.errors) std::cerr << e << "\n";
     for (const std::string& w : result.warnings) std::cerr << w << "\n";
+    for (const std::string& n : result.notes) std::cerr << n << "\n";
     std::cerr << absl::StrFormat(
         "checked %d entries, %d patterns, %d relation rules, %d examples: "
         "%d errors, %d warnings\n",

@@ -143,6 +143,10 @@ void RegexMatcher::Match(absl::string_view text,
   }
 }
 
+bool RegexMatcher::Unfiltered(size_t i) const {
+  return prefilter_->Unfiltered(i);
+}
+
 void RegexMatcher::MatchRule(const Compiled& c, absl::string_view text,
                              size_t begin, size_t end,
                              std::vector<Candidate>* out) const {

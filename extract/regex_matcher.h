@@ -61,6 +61,10 @@ class RegexMatcher {
              std::vector<Candidate>* out) const;
 
   size_t size() const { return rules_.size(); }
+  const PatternRule& rule(size_t i) const { return rules_[i].rule; }
+  // True if rule i runs on every sentence: the prefilter found no word it
+  // requires (see RulePrefilter::Unfiltered).
+  bool Unfiltered(size_t i) const;
 
   static constexpr size_t kLookback = 8;
 

@@ -130,7 +130,19 @@ void CheckPatterns(const std::vector<PatternRule>& patterns,
                    RuleCheckResult* result) {
   absl::StatusOr<std::unique_ptr<RegexMatcher>> m =
       RegexMatcher::Create(patterns);
-  if (!m.ok()) AddLines(m.status().message(), &result->errors);
+  if (!m.ok()) {
+    AddLines(m.status().message(), &result->errors);
+  } else {
+    for (size_t i = 0; i < (*m)->size(); ++i) {
+      if (!(*m)->Unfiltered(i)) continue;
+      const PatternRule& r = (*m)->rule(i);
+      result->notes.push_back(absl::StrCat(
+          r.location, ": note: pattern of ", r.id,
+          " requires no word of 3 or more letters, so it runs on every "
+          "sentence (an alternative shorter than that, such as \"Mr\" in a "
+          "list, leaves the prefilter nothing to look for)"));
+    }
+  }
   RE2::Options options;
   options.set_log_errors(false);
   for (const PatternRule& r : patterns) {

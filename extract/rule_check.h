@@ -21,6 +21,11 @@
 //     occurs since mentions are whole words, or a pattern that matches only
 //     the empty string).
 // Warnings are written "path:line:column: warning: message".
+//  notes (about speed)
+//   - entity patterns that run on every sentence because they require no
+//     word of 3 or more letters the prefilter could look for (often one
+//     short alternative, such as "Mr" in a list of titles, is the cause),
+//     written "path:line:column: note: message".
 #ifndef NEWSGRAPH_EXTRACT_RULE_CHECK_H_
 #define NEWSGRAPH_EXTRACT_RULE_CHECK_H_
 
@@ -34,6 +39,7 @@ namespace newsgraph {
 struct RuleCheckResult {
   std::vector<std::string> errors;
   std::vector<std::string> warnings;
+  std::vector<std::string> notes;
   // What was checked.
   size_t entries = 0, patterns = 0, relations = 0, examples = 0;
   bool ok() const { return errors.empty(); }

@@ -143,6 +143,22 @@ TEST(RuleCheckTest, DifferentTypesWithDifferentPrioritiesAreFine) {
   EXPECT_EQ(r.entries, 4u);
 }
 
+TEST(RuleCheckTest, NotesPatternsThatRunOnEverySentence) {
+  TempRuleDir dir("unfiltered");
+  dir.Write("MANIFEST", "patterns\tp.tsv\n");
+  dir.Write("p.tsv",
+            "t.long\tPERSON\t0\t(?:President|Senator)\\s+(?P<name>[A-Z]\\w+)\n"
+            "t.short\tPERSON\t0\t(?:President|Mr)\\s+(?P<name>[A-Z]\\w+)\n");
+  const RuleCheckResult r = CheckRuleLayers({dir.path()});
+  EXPECT_TRUE(r.errors.empty()) << Join(r.errors);
+  EXPECT_TRUE(r.warnings.empty()) << Join(r.warnings);
+  // "Mr" is too short to look for, so t.short has nothing to look for.
+  ASSERT_EQ(r.notes.size(), 1u) << Join(r.notes);
+  EXPECT_TRUE(absl::StrContains(r.notes[0], "p.tsv:2:")) << r.notes[0];
+  EXPECT_TRUE(absl::StrContains(r.notes[0], "note: pattern of t.short"))
+      << r.notes[0];
+}
+
 TEST(RuleCheckTest, ChecksTheMergedLayers) {
   TempRuleDir base("base"), user("user");
   base.Write("MANIFEST", "gazetteer\tg.tsv\n");

@@ -83,6 +83,10 @@ void RulePrefilter::Compile() {
     for (int a : set_atoms_) always_atoms_.push_back(a);
     set_atoms_.clear();
   }
+  std::vector<int> potentials;
+  filter_.AllPotentials(always_atoms_, &potentials);
+  unfiltered_.assign(size_, 0);
+  for (int i : potentials) unfiltered_[i] = 1;
 }
 
 void RulePrefilter::Filter(absl::string_view text, Scratch* scratch,

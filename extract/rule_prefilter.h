@@ -59,6 +59,11 @@ class RulePrefilter {
   void Filter(absl::string_view text, Scratch* scratch,
               std::vector<uint8_t>* may_match) const;
 
+  // True if pattern i passes whatever the text: it has no atom (a literal
+  // of min_atom_len bytes it requires), e.g. because one alternative of an
+  // alternation is shorter than that. REQUIRES: Compile() was called.
+  bool Unfiltered(size_t i) const { return unfiltered_[i] != 0; }
+
   // Number of patterns added.
   size_t size() const { return size_; }
   // Number of atoms searched for (for tests and benchmarks).
@@ -74,6 +79,8 @@ class RulePrefilter {
   std::vector<int> set_atoms_;
   // Atoms taken as always present (non-ASCII).
   std::vector<int> always_atoms_;
+  // Per pattern: 1 if it passes whatever the text.
+  std::vector<uint8_t> unfiltered_;
 };
 
 }  // namespace newsgraph
