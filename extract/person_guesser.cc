@@ -410,13 +410,14 @@ void PersonGuesser::Guess(absl::string_view text, const Segmentation& seg,
       // A bare given name inside a sentence ("... said Maria."), weaker than
       // any other candidate: not a common word or a stop word ("in June"),
       // not before another capitalised word or a number ("John 4:23"), and
-      // at the start of a sentence only as the subject of a lower-case word
-      // or with a possessive ("Peter crashes his car", "Aino's mother").
+      // at the start of a sentence only before a lower-case word, a comma
+      // or a possessive ("Peter crashes his car", "Aino's mother").
       const bool lower_case_after =
           first + 1 < tokens.size() &&
           ((tokens[first + 1].kind == Token::kWord &&
             !tokens[first + 1].capitalized) ||
-           tokens[first + 1].kind == Token::kPossessive);
+           tokens[first + 1].kind == Token::kPossessive ||
+           Slice(text, tokens[first + 1]) == ",");
       if (options_.bare_rule_id.empty() || common_word ||
           (sentence_start && !lower_case_after) ||
           stop_words_.contains(Slice(text, tokens[first]))) {

@@ -112,13 +112,15 @@ TEST_F(PersonGuesserTest, NicknameInQuotes) {
 TEST_F(PersonGuesserTest, BareGivenNameIsAWeakCandidate) {
   EXPECT_TRUE(Guess("It was Maria.").empty());
   EXPECT_EQ(bare_, Names{"Maria"});
-  // At the start of a sentence only before a lower-case word or a
-  // possessive; not a month, not before a number.
+  // At the start of a sentence only before a lower-case word, a comma or
+  // a possessive; not a month, not before a number.
   EXPECT_TRUE(Guess("Maria said nothing.").empty());
   EXPECT_EQ(bare_, Names{"Maria"});
   Guess("Maria's car left.");
   EXPECT_EQ(bare_, Names{"Maria"});
   EXPECT_TRUE(Guess("Maria, however, left.").empty());
+  EXPECT_EQ(bare_, Names{"Maria"});
+  EXPECT_TRUE(Guess("Maria. Then nothing.").empty());
   EXPECT_TRUE(bare_.empty());
   EXPECT_TRUE(Guess("It ended in June and in Maria 4 too.").empty());
   EXPECT_TRUE(bare_.empty());

@@ -15,7 +15,8 @@ below (project's own: common given names of the regions world news covers,
 which the English lists lack, and East Asian family names, which come first).
 Common-word detection uses Debian's `wamerican-small` word list
 (/usr/share/dict/american-english-small, public domain): the small list
-holds the common words ("will", "mark", "bill") but not rare ones ("john").
+holds the common words ("will", "mark", "bill") but not rare ones ("john");
+the NAMES_FIRST table keeps names whose word is rare ("Maria", "Peter").
 
 The person guesser (extract/person_guesser.h) turns a given name followed by
 capitalised words into a PERSON candidate. Precautions taken here:
@@ -96,6 +97,18 @@ Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Moon
 Nguyen Tran Pham
 """
 WORDS = "/usr/share/dict/american-english-small"
+
+# Given names whose lower-case word is rare, so that written with a capital
+# they are nearly always the name ("Maria", "Peter", "Harry"): not marked
+# common_word although wamerican-small holds the word.
+NAMES_FIRST = set("""
+Amber Bob Brandy Buddy Candy Carol Cherry Chuck Cliff Clay Cooper Coral
+Crystal Daisy Dawn Derrick Dolly Drew Dusty Emerald Fern Flora Frank Garnet
+Gene Glen Grant Harry Hazel Heath Heather Holly Hunter Iris Ivy Jack Jade
+Ken Kitty Lily Mads Marina Maria Martin Mason Mats Matt Mike Miles Nick
+Opal Pat Penny Peter Porter Ray Robin Rocky Ruby Rusty Sally Sandy Sherry
+Tanner Victor Violet Wade Walker Warren
+""".split())
 
 LEFT_OUT = {
     "January", "February", "March", "April", "May", "June", "July", "August",
@@ -178,7 +191,8 @@ def main():
         canonical = by_slug[slug][0]
         if canonical in family_first:
             subtype = "family_name_first"
-        elif canonical.lower() in lower_words or slug in lower_words:
+        elif (canonical.lower() in lower_words or slug in lower_words) and \
+                canonical not in NAMES_FIRST:
             subtype = "common_word"
         else:
             subtype = "given_name"
