@@ -60,6 +60,21 @@ bool ParsePriority(const std::string& path, const TsvLine& line, size_t field,
   return true;
 }
 
+// A gazetteer name of digits and no letter ("1975", a band) would match
+// every such number in the text. Bytes of multi-byte UTF-8 count as letters.
+// (A name without any word, "...", is reported when the gazetteer is built.)
+bool IsNumberName(absl::string_view name) {
+  return std::none_of(
+             name.begin(), name.end(),
+             [](char c) {
+               return absl::ascii_isalpha(static_cast<unsigned char>(c)) ||
+                      static_cast<unsigned char>(c) >= 0x80;
+             }) &&
+         std::any_of(name.begin(), name.end(), [](char c) {
+           return absl::ascii_isdigit(static_cast<unsigned char>(c));
+         });
+}
+
 }  // namespace
 
 void ParseGazetteerFile(const std::string& path, absl::string_view contents,
@@ -104,6 +119,16 @@ void ParseGazetteerFile(const std::string& path, absl::string_view contents,
     for (absl::string_view alias :
          absl::StrSplit(Field(line, 3), '|', absl::SkipWhitespace())) {
       e.aliases.emplace_back(absl::StripAsciiWhitespace(alias));
+    }
+    const auto number =
+        std::find_if(e.aliases.begin(), e.aliases.end(), IsNumberName);
+    if (IsNumberName(e.canonical) || number != e.aliases.end()) {
+      const bool in_canonical = IsNumberName(e.canonical);
+      const std::string& bad = in_canonical ? e.canonical : *number;
+      errors->push_back(absl::StrCat(
+          Where(path, line, in_canonical ? 2 : 3), ": name \"", bad,
+          "\" has no letter: it would match every such number"));
+      return;
     }
     e.subtype = std::string(Field(line, 4));
     e.external_id = std::string(Field(line, 5));

@@ -100,6 +100,12 @@ TEST(ParseGazetteerFileTest, ErrorsNameLineAndColumn) {
        "g.tsv:2:1:", "invalid UTF-8"},
       {"empty canonical", "place.X\tPLACE\t \n", "g.tsv:1:15:",
        "empty canonical"},
+      {"canonical without a letter", "agency.X\tAGENCY\t1975\n",
+       "g.tsv:1:17:", "name \"1975\" has no letter"},
+      {"alias without a letter", "agency.X\tAGENCY\tThe Band\tB|#2\n",
+       "g.tsv:1:26:", "name \"#2\" has no letter"},
+      {"number with punctuation", "place.X\tPLACE\tXland\t1.5\n",
+       "g.tsv:1:21:", "name \"1.5\" has no letter"},
   };
   for (const ErrorCase& c : cases) {
     std::vector<GazetteerEntry> entries;

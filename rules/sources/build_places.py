@@ -450,10 +450,34 @@ def build_countries(iso1):
     return countries
 
 
+# The administrative word that some ISO 3166-2 names carry in the local
+# language ("Hubei Sheng", "Xinjiang Uygur Zizhiqu", "Skåne län"): news writes
+# the name without it, so the stem is the canonical name. Only where the stem
+# is the name itself: "Středočeský kraj" and "Vinnytska oblast" keep theirs,
+# whose stems are adjectives no English text uses alone.
+ADMIN_SUFFIX = re.compile(
+    r"^(?P<stem>\S.*?)\s+(?:Sheng|Shi|(?:Zhuangzu\s+|Huizu\s+|Huizi\s+|Uygur\s+)?Zizhiqu|län)$")
+
+
+def admin_stem(name):
+    """'Hubei Sheng' -> 'Hubei'; None when the name has no such suffix."""
+    m = ADMIN_SUFFIX.match(name)
+    if not m:
+        return None
+    stem = m.group("stem")
+    if name.endswith(" län") and stem.endswith("s"):
+        stem = stem[:-1]  # Swedish genitive: "Jämtlands län" -> "Jämtland"
+    return stem
+
+
 def subdivision_names(s, country_name):
     code = s["code"]
     iso_name = tsv_clean(s["name"])
     short = strip_qualifiers(iso_name)
+    stem = admin_stem(short)
+    if stem:
+        # The stem is the name news uses: it becomes the canonical name.
+        iso_name, short = stem, short
     forced = []
     if code in SUBDIV_EN:
         canon, aliases = SUBDIV_EN[code]
