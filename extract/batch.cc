@@ -28,6 +28,11 @@ namespace newsgraph {
 namespace fs = std::filesystem;
 namespace {
 
+// Documents handed from the reader to the workers at once (at most), and the
+// most text bytes in such a batch of more than one document.
+constexpr size_t kReadBatchDocuments = 8;
+constexpr size_t kReadBatchBytes = size_t{256} << 10;
+
 // One document on its way through the window.
 struct Task {
   // Set by the reader thread.
@@ -112,7 +117,42 @@ void BatchRun::ReadLoop(DocumentReader* reader) {
   uint64_t index = 0;  // of the next document in the input
   uint64_t to_skip = skip_records_;
   uint64_t other_shard = 0;
-  while (true) {
+  // Documents are handed over in small batches, one lock and one wake-up
+  // per batch, when the input is a file (a stream hands over each document
+  // as soon as it arrives).
+  // A batch is at most half the window, so that workers are never starved.
+  const bool batched = reader->total_bytes() >= 0;
+  const size_t batch_documents =
+      batched ? std::clamp<size_t>(max_documents_ / 2, 1, kReadBatchDocuments)
+              : 1;
+  const size_t batch_max_bytes =
+      std::min(kReadBatchBytes, options_.max_in_flight_bytes / 2);
+  std::vector<std::unique_ptr<Task>> batch;
+  size_t batch_bytes = 0;
+  bool cancelled = false;
+  // Moves the batch into the window once there is room for it.
+  auto hand_over = [&]() {
+    if (batch.empty()) return;
+    absl::MutexLock lock(&mu_);
+    auto has_room = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+      return cancelled_ || window_.empty() ||
+             (window_.size() + batch.size() <= max_documents_ &&
+              bytes_in_flight_ + batch_bytes <= options_.max_in_flight_bytes);
+    };
+    mu_.Await(absl::Condition(&has_room));
+    cancelled = cancelled_;
+    if (!cancelled) {
+      bytes_in_flight_ += batch_bytes;
+      for (std::unique_ptr<Task>& task : batch) {
+        queue_.push_back(task.get());
+        window_.push_back(std::move(task));
+      }
+      max_in_flight_ = std::max(max_in_flight_, window_.size());
+    }
+    batch.clear();
+    batch_bytes = 0;
+  };
+  while (!cancelled) {
     // Pass over documents of other shards and those already written.
     bool ended = false;
     while (true) {
@@ -137,21 +177,13 @@ void BatchRun::ReadLoop(DocumentReader* reader) {
     ++index;
     task->text_bytes = task->doc.text().size();
     task->input_end = reader->bytes_read();
-
-    absl::MutexLock lock(&mu_);
-    const size_t size = task->text_bytes;
-    auto has_room = [this, size]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-      return cancelled_ || window_.empty() ||
-             (window_.size() < max_documents_ &&
-              bytes_in_flight_ + size <= options_.max_in_flight_bytes);
-    };
-    mu_.Await(absl::Condition(&has_room));
-    if (cancelled_) break;
-    bytes_in_flight_ += size;
-    queue_.push_back(task.get());
-    window_.push_back(std::move(task));
-    max_in_flight_ = std::max(max_in_flight_, window_.size());
+    // A document that would take the batch over its size goes in the next.
+    if (batch_bytes + task->text_bytes > batch_max_bytes) hand_over();
+    batch_bytes += task->text_bytes;
+    batch.push_back(std::move(task));
+    if (batch.size() >= batch_documents) hand_over();
   }
+  hand_over();
   absl::MutexLock lock(&mu_);
   input_done_ = true;
   other_shard_ = other_shard;
@@ -185,22 +217,28 @@ void BatchRun::Process(Task* task, GraphWriter* writer,
 void BatchRun::WorkLoop(bool keep_graphs) {
   std::ostringstream buffer;
   GraphWriter writer(&buffer, options_.format);
-  Task* finished = nullptr;  // marked done with the next lock
+  std::vector<Task*> tasks;  // taken together; marked done with the next lock
   while (true) {
-    Task* task;
     {
       absl::MutexLock lock(&mu_);
-      if (finished != nullptr) finished->done = true;
+      for (Task* task : tasks) task->done = true;
+      tasks.clear();
       auto has_work = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
         return cancelled_ || input_done_ || !queue_.empty();
       };
       mu_.Await(absl::Condition(&has_work));
       if (cancelled_ || queue_.empty()) return;
-      task = queue_.front();
-      queue_.pop_front();
+      // A fair share of the queue, so that no worker idles while another
+      // holds several documents.
+      const size_t take = std::clamp<size_t>(
+          queue_.size() / static_cast<size_t>(threads_), 1,
+          kReadBatchDocuments);
+      for (size_t i = 0; i < take; ++i) {
+        tasks.push_back(queue_.front());
+        queue_.pop_front();
+      }
     }
-    Process(task, &writer, &buffer, keep_graphs);
-    finished = task;
+    for (Task* task : tasks) Process(task, &writer, &buffer, keep_graphs);
   }
 }
 

@@ -51,11 +51,14 @@ class RegexMatcher {
   // to right; matches of one rule do not overlap. `sentences` (from the
   // segmenter; may be empty) split the text into pieces, each running from
   // a sentence's start to the next one's, and a rule is run only over the
-  // pieces that hold its required words (RulePrefilter), so a match that
-  // crosses a sentence boundary may be missed; every match within a
+  // pieces that hold its required words (RulePrefilter), in runs of
+  // consecutive pieces that are all plain ASCII (searched with the rule's
+  // fast ASCII twin) or all not, so a match that crosses a sentence
+  // boundary may be missed; every match within a
   // sentence is found, and so is one that starts in the spaces and ASCII
-  // punctuation (at most kLookback bytes) that end the sentence before
-  // (a rule may want to see the ". " before a name). Without sentences the
+  // punctuation (at most kLookback bytes) that end the sentence before, or
+  // at the ASCII character before them (a rule may want to see the "d. "
+  // before a name). Without sentences the
   // text is one piece.
   void Match(absl::string_view text, absl::Span<const Sentence> sentences,
              std::vector<Candidate>* out) const;

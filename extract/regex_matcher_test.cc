@@ -191,16 +191,51 @@ TEST(RegexMatcherTest, MatchMayStartInThePunctuationBeforeASentence) {
   (*m)->Match(text, Sentences({{0, 17}, {19, 33}}), &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(text.substr(out[0].begin, out[0].end - out[0].begin), "Smith");
-  // Not past the sentence's closing punctuation: a word before it is not
-  // reached (the whole text has a match).
-  auto worded = RegexMatcher::Create({Rule(
-      "w", Label::kPerson, R"([a-z]+\.\s+(?P<name>[A-Z]\w+) said)")});
-  ASSERT_TRUE(worded.ok());
-  std::vector<Candidate> whole, none;
-  (*worded)->Match(text, {}, &whole);
+  // One character before the closing punctuation is reached, no more (the
+  // whole text has a match for both rules).
+  auto letter = RegexMatcher::Create({Rule(
+      "l", Label::kPerson, R"([a-z]\.\s+(?P<name>[A-Z]\w+) said)")});
+  auto word = RegexMatcher::Create({Rule(
+      "w", Label::kPerson, R"([a-z]{2}\.\s+(?P<name>[A-Z]\w+) said)")});
+  ASSERT_TRUE(letter.ok());
+  ASSERT_TRUE(word.ok());
+  std::vector<Candidate> whole, one, none;
+  (*word)->Match(text, {}, &whole);
   EXPECT_EQ(whole.size(), 1u);
-  (*worded)->Match(text, Sentences({{0, 17}, {19, 33}}), &none);
+  (*letter)->Match(text, Sentences({{0, 17}, {19, 33}}), &one);
+  EXPECT_EQ(one.size(), 1u);
+  (*word)->Match(text, Sentences({{0, 17}, {19, 33}}), &none);
   EXPECT_TRUE(none.empty());
+}
+
+TEST(RegexMatcherTest, AsciiAndNonAsciiSentencesFindTheSameMatches) {
+  // Plain ASCII sentences are searched apart from the others (with the fast
+  // ASCII twin); matches are those of a search of the whole text, including
+  // one whose context starts in the sentence before ("channel. CBBC").
+  auto m = RegexMatcher::Create(
+      {Rule("said", Label::kPerson, R"((?P<name>\p{Lu}\p{Ll}+) said)"),
+       Rule("acronym", Label::kAgency, R"([a-z]\.\s+(?P<name>[A-Z]{3,})\b)")});
+  ASSERT_TRUE(m.ok()) << m.status();
+  const std::string text =
+      "Smith said yes. Müller said no. On the channel. CBBC airs at 7\xC2\xA0"
+      "am."
+      " Jones said “maybe”. Álvarez said so.";
+  const std::vector<Sentence> sentences =
+      Sentences({{0, 15}, {16, 32}, {33, 48}, {49, 68}, {69, 92}, {93, 110}});
+  std::vector<Candidate> whole, pieces;
+  (*m)->Match(text, {}, &whole);
+  (*m)->Match(text, sentences, &pieces);
+  auto spans = [&](std::vector<Candidate> v) {
+    std::vector<std::string> out;
+    for (const Candidate& c : v) {
+      out.push_back(text.substr(c.begin, c.end - c.begin));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(spans(whole), (std::vector<std::string>{
+                              "CBBC", "Jones", "Müller", "Smith", "Álvarez"}));
+  EXPECT_EQ(spans(pieces), spans(whole));
 }
 
 TEST(RegexMatcherTest, ContextAroundASentenceCountsForWordBoundaries) {
