@@ -16,7 +16,12 @@ and people do not turn into places:
     unless the city has at least COMMON_WORD_MIN people, and given names
     ("Paul", "Marion") unless it has at least GIVEN_NAME_MIN;
   * generic names (only compass/administrative words), names shorter than
-    three letters or with digits.
+    three letters or with digits;
+  * names that WordNet (Debian `wordnet-base`) knows as something other than
+    a place -- a holiday, a deity, a people, a person, a book ("Christmas",
+    "Hermes", "Navajo", "Koran") -- and never as a place, a battle or a camp
+    (those happened somewhere: "Verdun", "Dachau") or as a part of a place
+    ("Fort Meade"), unless the city has at least WORDNET_OTHER_MIN people.
 A name shared by several cities goes to the most populous one.
 Entries get priority -1: any hand-curated name and the person guesser's
 "Given Surname" beat a city of the same or shorter span.
@@ -36,6 +41,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import build_places  # noqa: E402  (norm, is_common, read_reserved)
+import build_wordnet  # noqa: E402  (read_synsets, ancestors, ROOTS)
 
 OUT_DIR = os.path.normpath(os.path.join(HERE, "..", "gazetteer"))
 OUT = os.path.join(OUT_DIR, "places_cities.tsv")
@@ -50,6 +56,43 @@ COMMON_WORD_MIN = 1000000
 # A given name alone is only a weak PERSON candidate (person.bare_given,
 # priority -2), so a city of that name wins from a lower size on.
 GIVEN_NAME_MIN = 100000
+# A name that WordNet knows only as something else (a holiday, a deity, a
+# person) is a city from this size on.
+WORDNET_OTHER_MIN = 25000
+# WordNet classes whose instances are named after where they happened.
+WORDNET_AT_A_PLACE = {"00952963",  # military action (battles)
+                      "03086183"}  # concentration camp
+
+
+def wordnet_other_names():
+    """Capitalised WordNet noun lemmas none of whose senses is a place, a
+    battle or a camp ("Christmas", "Hermes"; not "Paris", "Verdun")."""
+    synsets = build_wordnet.read_synsets(build_wordnet.DATA_NOUN)
+    # Senses that are part of a place ("#p": Fort Meade of Maryland, ancient
+    # Carthage of Tunisia) are places of a kind too.
+    holonyms = {}  # offset -> the offsets it is a part of
+    with open(build_wordnet.DATA_NOUN, encoding="latin-1") as f:
+        for line in f:
+            head = line.partition(" | ")[0]
+            if " #p " in head:
+                holonyms[line[:8]] = re.findall(r" #p (\d{8}) n ", head)
+    memo, senses = {}, {}
+    for offset, (lemmas, _, _) in synsets.items():
+        for lemma in lemmas:
+            name = re.sub(r"\(\w+\)$", "", lemma).replace("_", " ")
+            if name[:1].isupper():
+                senses.setdefault(name, []).append(offset)
+    places = build_wordnet.ROOTS["PLACE"] | WORDNET_AT_A_PLACE
+    def a_place(offset):
+        up = build_wordnet.ancestors(synsets, offset, memo) | {offset}
+        return bool(up & places) and not (up & build_wordnet.EXCLUDED_CLASSES)
+    def somewhere(offset):
+        return a_place(offset) or any(a_place(h)
+                                      for h in holonyms.get(offset, ()))
+    return {name for name, offsets in senses.items()
+            if not any(somewhere(o) for o in offsets)}
+
+
 # Words that begin other place names ("San Diego", "Port Said"): as a city
 # name of their own they fire inside those.
 NAME_PREFIXES = {"san", "santa", "santo", "sao", "saint", "sankt", "st", "port",
@@ -110,6 +153,7 @@ def main():
         if k not in best or (pop, -cid) > (best[k][4] or 0, -best[k][0]):
             best[k] = [cid, name, country, code, pop]
 
+    other = wordnet_other_names()
     rows, dropped = [], {}
     for k in sorted(best):
         cid, name, country, code, pop = best[k]
@@ -128,6 +172,8 @@ def main():
             why = "word"
         elif k in given and pop < GIVEN_NAME_MIN:
             why = "given name"
+        elif name in other and pop < WORDNET_OTHER_MIN:
+            why = "WordNet: not a place"
         elif not name[0].isupper() or name.startswith("The "):
             why = "lower case or leading The"
         if why:
