@@ -98,7 +98,8 @@ def wordnet_other_names():
 NAME_PREFIXES = {"san", "santa", "santo", "sao", "saint", "sankt", "st", "port",
                  "fort", "mount", "new", "el", "la", "las", "los", "le", "al",
                  "bad", "ban", "ciudad", "villa", "puerto", "porto", "rouge",
-                 "nueva", "nuevo", "gran", "grand", "great", "little", "old"}
+                 "nueva", "nuevo", "gran", "grand", "great", "little", "old",
+                 "monte", "rio"}
 
 
 def load_cities(npm_dir):

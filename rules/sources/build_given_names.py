@@ -120,6 +120,10 @@ LEFT_OUT = {
     "King", "Queen", "Baron", "Saint", "Sir", "Dean", "Judge", "Page",
     "North", "South", "West", "East", "He", "Su", "Ye", "Ren", "Tang", "Song",
     "Jung", "Moon", "Park", "Long", "Young", "Maronite",
+    # Begin the names of places, churches and saints ("Santa Elena",
+    # "Monte Carlo", "Rio Grande") far more often than they name a person.
+    "Santa", "Santo", "San", "Monte", "Rio", "Porto", "Puerto", "Villa",
+    "Ciudad", "Gran",
 }
 
 
