@@ -45,7 +45,13 @@ constexpr const char* kDefaultHeadNouns[] = {
     "Administration", "Assembly", "Catholic", "Catholics", "Congress",
     "Dynasty", "Emperor", "Empress", "Expedition", "Gazette", "Government",
     "Journal", "Kingdom", "Legislature", "Magazine", "Navy", "Olympics",
-    "Parliament", "Revolution", "Television", "Tribune", "War", "Weekly"};
+    "Parliament", "Revolution", "Television", "Tribune", "War", "Weekly",
+    // Armed units, companies and venues.
+    "Battalion", "Brigade", "Corps", "Force", "Forces", "Regiment",
+    "Squadron", "Airways", "Entertainment", "Films", "Holdings", "Media",
+    "Motors", "Network", "Pictures", "Productions", "Publishing", "Radio",
+    "Railway", "Railways", "Studio", "Abbey", "Arena", "Dock", "Docks",
+    "Gallery", "Institution", "Monastery", "Mosque", "Prison", "Synagogue"};
 
 // Titles and ranks that are also given names ("Princess Emma", "King
 // Charles"): the title is not the start of the name (rules/patterns

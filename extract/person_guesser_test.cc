@@ -138,6 +138,9 @@ TEST_F(PersonGuesserTest, StopsAtStopWordsPossessivesAndLineBreaks) {
   EXPECT_TRUE(Guess("He studied at George Mason University for years.")
                   .empty());
   EXPECT_TRUE(Guess("Maria Theresa Empire is not a thing.").empty());
+  // Armed units, companies and venues have head nouns too.
+  EXPECT_TRUE(Guess("The George Hammer Brigade advanced.").empty());
+  EXPECT_TRUE(Guess("A film by Maria Kuznetsova Productions opened.").empty());
   EXPECT_EQ(Guess("A visit by Ludwig Hammer II ended."),
             Names{"Ludwig Hammer II"});
   EXPECT_EQ(Guess("That was Maria Kuznetsova's plan."),
