@@ -126,7 +126,7 @@ RULES="$B/rules.ngr"
 echo "## extract end to end ($(date -u +%Y-%m-%d))"
 echo
 echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
-echo "Rules: bundled rules/ + bench gazetteer ($ENTRIES entries; $ALL_ENTRIES gazetteer entries in all), $(grep -vc '^#' rules/patterns/entities.tsv) entity patterns, $(grep -vc '^#' rules/relations/relations.tsv) relation rules."
+echo "Rules: bundled rules/ + bench gazetteer ($ENTRIES entries; $ALL_ENTRIES gazetteer entries in all), $(cat rules/patterns/*.tsv | grep -v '^#' | grep -c .) entity patterns, $(grep -vc '^#' rules/relations/relations.tsv) relation rules."
 echo "Corpus: $(wc -l < "$CORPUS") documents of real news text, $(du -m "$CORPUS" | cut -f1) MB JSONL ($CORPUS)."
 echo
 echo "Rules load (compiled, rules.ngr): $LOAD_S s wall, $LOAD_CPU s CPU (best of 3, whole process on one tiny document); from the TSV directory: $TSV_LOAD_S s wall."
