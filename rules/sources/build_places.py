@@ -375,6 +375,14 @@ def norm(s):
     return " ".join(s.split())
 
 
+def write_generated(path, header, rows):
+    """Writes a generated rule file: `header` (comment and column lines, each
+    ending in a newline), then one row per line."""
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(header)
+        f.write("\n".join(rows) + "\n")
+
+
 def tsv_clean(s):
     return s.replace("\t", " ").replace("\n", " ").strip()
 
