@@ -35,6 +35,47 @@ void Lower(absl::string_view text, std::string* out) {
   out->resize(dst - out->data());
 }
 
+// True if every non-ASCII character of the UTF-8 `atom` is one without case
+// (punctuation, spaces and symbols: ’ “ — NBSP €; not the micro sign,
+// which folds to Greek mu), so that the atom's bytes
+// occur in Lower()'s output exactly when the text holds the atom in any
+// case. Atoms with other non-ASCII characters ("élysée") or invalid UTF-8
+// are not searched for.
+bool CaselessBeyondAscii(absl::string_view atom) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(atom.data());
+  const unsigned char* const end = p + atom.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      ++p;
+      continue;
+    }
+    uint32_t cp;
+    int len;
+    if ((*p & 0xE0) == 0xC0) {
+      cp = *p & 0x1F;
+      len = 2;
+    } else if ((*p & 0xF0) == 0xE0) {
+      cp = *p & 0x0F;
+      len = 3;
+    } else {
+      return false;  // 4-byte characters and invalid bytes
+    }
+    if (end - p < len) return false;
+    for (int i = 1; i < len; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    p += len;
+    const bool caseless = (cp >= 0x00A0 && cp <= 0x00BF && cp != 0x00B5) ||
+                          cp == 0x00D7 ||
+                          cp == 0x00F7 ||
+                          (cp >= 0x2000 && cp <= 0x206F) ||  // punctuation
+                          (cp >= 0x20A0 && cp <= 0x20CF);    // currency
+    if (!caseless) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 RulePrefilter::RulePrefilter(int min_atom_len) : filter_(min_atom_len) {}
@@ -67,9 +108,7 @@ void RulePrefilter::Compile() {
   options.set_max_mem(64 << 20);
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (size_t i = 0; i < atoms.size(); ++i) {
-    const bool ascii = std::all_of(atoms[i].begin(), atoms[i].end(),
-                                   [](char c) { return (c & 0x80) == 0; });
-    if (!ascii) {
+    if (!CaselessBeyondAscii(atoms[i])) {
       always_atoms_.push_back(static_cast<int>(i));
     } else if (set->Add(RE2::QuoteMeta(atoms[i]), nullptr) >= 0) {
       set_atoms_.push_back(static_cast<int>(i));

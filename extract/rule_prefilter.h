@@ -11,7 +11,9 @@
 //
 // Case: atoms are lower case. Filter() lower-cases ASCII letters and the
 // three non-ASCII letters that RE2 folds or lower-cases to ASCII (U+0130,
-// U+017F, U+212A); atoms with non-ASCII bytes are treated as always present.
+// U+017F, U+212A). An atom whose non-ASCII characters have no case (’ “ —,
+// no-break space, currency signs) is searched for like the others; one with
+// other non-ASCII characters ("élysée") is treated as always present.
 //
 // Phases: Add() every pattern, then Compile(); Filter() is const and
 // thread-safe (each thread passes its own Scratch).

@@ -64,6 +64,16 @@ TEST(RulePrefilterTest, NonAsciiAtomsAreAlwaysPresent) {
   EXPECT_EQ(Pass({R"((?i:élysée palace))"}, "the ÉLYSÉE PALACE"), "1");
 }
 
+TEST(RulePrefilterTest, CaselessNonAsciiAtomsAreSearchedFor) {
+  // A curly apostrophe has no case: "’s wife" is looked for like ASCII.
+  const std::vector<std::string> p = {R"(\w+’s\s+wife)"};
+  EXPECT_EQ(Pass(p, "Smith’s wife spoke."), "1");
+  EXPECT_EQ(Pass(p, "SMITH’S WIFE spoke."), "1");
+  EXPECT_EQ(Pass(p, "Smith's wife spoke."), "0");
+  EXPECT_EQ(Pass(p, "The wife spoke."), "0");
+  EXPECT_EQ(Pass({R"((?:’s|'s)\s+(?:wife|husband))"}, "Smith's husband"), "1");
+}
+
 TEST(RulePrefilterTest, ShortAtomsCountWithSmallerMinimum) {
   const std::vector<std::string> p = {"\\x01[PA]\\d+\\x02 met"};
   EXPECT_EQ(Pass(p, "\x01L3\x02 met", 2), "0");
