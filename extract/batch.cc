@@ -119,8 +119,8 @@ void BatchRun::ReadLoop(DocumentReader* reader) {
   uint64_t other_shard = 0;
   // Documents are handed over in small batches, one lock and one wake-up
   // per batch, when the input is a file (a stream hands over each document
-  // as soon as it arrives).
-  // A batch is at most half the window, so that workers are never starved.
+  // as soon as it arrives). A batch is at most half the window, so that
+  // workers are never starved.
   const bool batched = reader->total_bytes() >= 0;
   const size_t batch_documents =
       batched ? std::clamp<size_t>(max_documents_ / 2, 1, kReadBatchDocuments)

@@ -50,16 +50,15 @@ class RegexMatcher {
   // Appends a candidate for every match of every rule, scanning `text` left
   // to right; matches of one rule do not overlap. `sentences` (from the
   // segmenter; may be empty) split the text into pieces, each running from
-  // a sentence's start to the next one's, and a rule is run only over the
+  // a sentence's start to the next one's. A rule is run only over the
   // pieces that hold its required words (RulePrefilter), in runs of
   // consecutive pieces that are all plain ASCII (searched with the rule's
-  // fast ASCII twin) or all not, so a match that crosses a sentence
-  // boundary may be missed; every match within a
-  // sentence is found, and so is one that starts in the spaces and ASCII
-  // punctuation (at most kLookback bytes) that end the sentence before, or
-  // at the ASCII character before them (a rule may want to see the "d. "
-  // before a name). Without sentences the
-  // text is one piece.
+  // fast ASCII twin) or all not. So a match that crosses a sentence
+  // boundary may be missed; every match within a sentence is found, and so
+  // is one that starts in the spaces and ASCII punctuation (at most
+  // kLookback bytes) that end the sentence before, or at the ASCII
+  // character before them (a rule may want to see the "d. " before a
+  // name). Without sentences the text is one piece.
   void Match(absl::string_view text, absl::Span<const Sentence> sentences,
              std::vector<Candidate>* out) const;
 
