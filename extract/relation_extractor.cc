@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "extract/ascii_twin.h"
 
 namespace newsgraph {
 namespace {
@@ -254,6 +255,7 @@ absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
     c.lists = !absl::StrContains(rule.pattern, "{NOLIST}");
     if (absl::StrContains(rule.pattern, "{PRONOUN:")) x->has_pronoun_rules_ = true;
     c.re = re;
+    c.twin = CompileAsciiTwin(*expanded, *re, options);
     c.filter_index = static_cast<int>(x->prefilter_->size()) - 1;
     c.rule = std::move(rule);
     x->rules_.push_back(std::move(c));
@@ -458,12 +460,15 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
     // sentence can match.
     prefilter_->Filter(enc, &filter_scratch, &may_match);
     const re2::StringPiece encoded(enc);
+    const bool ascii = IsAscii(enc);
     for (const Compiled& c : rules_) {
       if (!may_match[c.filter_index]) continue;
+      // An ASCII sentence is searched with the rule's faster ASCII twin.
+      const RE2& re = (ascii && c.twin != nullptr) ? *c.twin : *c.re;
       groups.assign(c.groups + 1, re2::StringPiece());
       size_t start = 0;
       while (start < encoded.size() &&
-             c.re->Match(encoded, start, encoded.size(), RE2::UNANCHORED,
+             re.Match(encoded, start, encoded.size(), RE2::UNANCHORED,
                          groups.data(), c.groups + 1)) {
         const absl::string_view head(groups[c.head].data(), groups[c.head].size());
         const absl::string_view tail(groups[c.tail].data(), groups[c.tail].size());

@@ -103,6 +103,7 @@ class RelationExtractor {
   struct Compiled {
     RelationRule rule;
     const RE2* re = nullptr;  // owned by prefilter_
+    std::unique_ptr<RE2> twin;  // for ASCII sentences; may be null
     int head = 0, tail = 0, trigger = 0, role = 0;  // group indices (0: none)
     int groups = 0;
     int filter_index = 0;  // pattern index in prefilter_

@@ -105,6 +105,26 @@ TEST(RelationExtractorTest, RoleGroupTakesTextAndPossessives) {
       "trigger=spokesman");
 }
 
+// ASCII sentences are searched with each rule's ASCII twin, others with the
+// rule itself: both find the same relations, with Unicode classes and
+// non-ASCII words in the pattern.
+TEST(RelationExtractorTest, AsciiAndNonAsciiSentencesMatchAlike) {
+  const std::vector<RelationRule> rules = {MakeRelationRule(
+      "a", AFFILIATION,
+      "{PERSON:tail}(?:’s|'s) (?P<role>\\p{Ll}+),? {PERSON:head}")};
+  EXPECT_EQ(Extract("Putin's spokesman, Dmitry Peskov, declined.", rules),
+            "AFFILIATION(Dmitry Peskov -> Vladimir Putin) role=spokesman "
+            "trigger=spokesman");
+  EXPECT_EQ(Extract("Putin’s spokesman, Dmitry Peskov, declined.", rules),
+            "AFFILIATION(Dmitry Peskov -> Vladimir Putin) role=spokesman "
+            "trigger=spokesman");
+  // \p{Ll} takes non-ASCII letters only in the rule itself.
+  EXPECT_EQ(Extract("Putin's portavozé, Dmitry Peskov, declined.", rules),
+            "AFFILIATION(Dmitry Peskov -> Vladimir Putin) "
+            "role=portavozé trigger=portavozé");
+  EXPECT_EQ(Extract("Putin's Spokesman, Dmitry Peskov, declined.", rules), "");
+}
+
 TEST(RelationExtractorTest, PassiveVoiceSwapsRoles) {
   EXPECT_EQ(
       Extract("The FBI was warned by the FSB in 2011.",
