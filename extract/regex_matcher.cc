@@ -7,7 +7,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/match.h"
-#include "extract/ascii_twin.h"
 
 namespace newsgraph {
 
@@ -85,7 +84,7 @@ absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
       continue;
     }
     c.re = re;
-    c.twin = CompileAsciiTwin(rule.pattern, *re, options);
+    c.twin = m->twins_.Add(rule.pattern, *re, options);
     c.rule = std::move(rule);
     m->rules_.push_back(std::move(c));
   }
@@ -93,6 +92,7 @@ absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
   }
   m->prefilter_->Compile();
+  m->twins_.Compile();
   return m;
 }
 
@@ -121,13 +121,18 @@ void RegexMatcher::Match(absl::string_view text,
     std::copy(piece_match.begin(), piece_match.end(),
               may_match.begin() + p * n_rules);
   }
-  // A piece of plain ASCII is searched with the rules' ASCII twins, which
-  // are much faster; so a run of pieces never mixes ASCII and non-ASCII.
-  std::vector<uint8_t> ascii(pieces);
-  for (size_t p = 0; p < pieces; ++p) {
-    ascii[p] = IsAscii(text.substr(starts[p], starts[p + 1] - starts[p]));
+  // The twins search the transcoded text; the piece starts there.
+  Latin1Text view;
+  const bool transcoded = twins_.Transcode(text, &view);
+  std::vector<size_t> view_starts;
+  if (transcoded) {
+    for (size_t s : starts) view_starts.push_back(view.ToTranscoded(s));
   }
   for (size_t i = 0; i < n_rules; ++i) {
+    const Compiled& c = rules_[i];
+    const bool twin = transcoded && c.twin != nullptr;
+    const absl::string_view searched = twin ? view.bytes() : text;
+    const std::vector<size_t>& at = twin ? view_starts : starts;
     // Each run of consecutive pieces that pass is searched in one go.
     for (size_t p = 0; p < pieces;) {
       if (!may_match[p * n_rules + i]) {
@@ -135,23 +140,20 @@ void RegexMatcher::Match(absl::string_view text,
         continue;
       }
       size_t q = p + 1;
-      while (q < pieces && may_match[q * n_rules + i] &&
-             ascii[q] == ascii[p]) {
-        ++q;
-      }
+      while (q < pieces && may_match[q * n_rules + i]) ++q;
       // Nothing searched the end of the previous piece together with this
       // one: a match may start in its closing spaces and punctuation, or at
       // the ASCII character before them ("channel. CBBC").
-      size_t from = starts[p];
-      while (p > 0 && from > starts[p - 1] && starts[p] - from < kLookback &&
-             IsSpaceOrPunct(text[from - 1])) {
+      size_t from = at[p];
+      while (p > 0 && from > at[p - 1] && at[p] - from < kLookback &&
+             IsSpaceOrPunct(searched[from - 1])) {
         --from;
       }
-      if (from < starts[p] && from > starts[p - 1] &&
-          (text[from - 1] & 0x80) == 0) {
+      if (from < at[p] && from > at[p - 1] &&
+          (searched[from - 1] & 0x80) == 0) {
         --from;
       }
-      MatchRule(rules_[i], text, from, starts[q], out);
+      MatchRule(c, text, twin ? &view : nullptr, from, at[q], out);
       p = q;
     }
   }
@@ -162,41 +164,37 @@ bool RegexMatcher::Unfiltered(size_t i) const {
 }
 
 void RegexMatcher::MatchRule(const Compiled& c, absl::string_view text,
-                             size_t begin, size_t end,
+                             const Latin1Text* view, size_t begin, size_t end,
                              std::vector<Candidate>* out) const {
   re2::StringPiece groups[kMaxGroups];
-  const re2::StringPiece input(text.data(), text.size());
-  const int n = c.name_group + 1;
-  // An ASCII range is searched with the rule's ASCII twin; otherwise the
-  // rule finds each match and the twin, where it can, its groups. (The text
-  // around the range is context for \b, ^ and $.)
-  const bool ascii = IsAscii(text.substr(begin, end - begin)) &&
-                     (begin == 0 || (text[begin - 1] & 0x80) == 0) &&
-                     (end == text.size() || (text[end] & 0x80) == 0);
-  const RE2& re = (ascii && c.twin != nullptr) ? *c.twin : *c.re;
-  const bool split = &re == c.re && n > 1;
+  const absl::string_view searched = view != nullptr ? view->bytes() : text;
+  const re2::StringPiece input(searched.data(), searched.size());
+  const RE2& re = view != nullptr ? *c.twin : *c.re;
+  // Offsets in `searched` -> offsets in `text`.
+  auto original = [&](size_t i) {
+    return view != nullptr ? view->ToOriginal(i) : i;
+  };
   size_t pos = begin;
-  while (pos <= end && re.Match(input, pos, end, RE2::UNANCHORED, groups,
-                                split ? 1 : n)) {
-    if (split) {
-      const size_t b = groups[0].data() - text.data();
-      SubmatchesOfSpan(*c.re, c.twin.get(), text, b, b + groups[0].size(),
-                       groups, n);
-    }
+  while (pos <= end &&
+         re.Match(input, pos, end, RE2::UNANCHORED, groups, c.name_group + 1)) {
     const re2::StringPiece whole = groups[0];
     const re2::StringPiece name = groups[c.name_group];
-    const size_t whole_end = whole.data() - text.data() + whole.size();
-    const absl::string_view span = NameSpan(
-        text, absl::string_view(name.data(), name.size()), c.rule.label);
-    if (!span.empty()) {
-      Candidate cand;
-      cand.begin = static_cast<uint32_t>(span.data() - text.data());
-      cand.end = static_cast<uint32_t>(cand.begin + span.size());
-      cand.label = c.rule.label;
-      cand.source = Source::kRegex;
-      cand.priority = c.rule.priority;
-      cand.rule_id = c.rule.id;
-      out->push_back(cand);
+    const size_t whole_end = whole.data() - searched.data() + whole.size();
+    if (name.data() != nullptr) {
+      const size_t b = original(name.data() - searched.data());
+      const size_t e = original(name.data() - searched.data() + name.size());
+      const absl::string_view span =
+          NameSpan(text, text.substr(b, e - b), c.rule.label);
+      if (!span.empty()) {
+        Candidate cand;
+        cand.begin = static_cast<uint32_t>(span.data() - text.data());
+        cand.end = static_cast<uint32_t>(cand.begin + span.size());
+        cand.label = c.rule.label;
+        cand.source = Source::kRegex;
+        cand.priority = c.rule.priority;
+        cand.rule_id = c.rule.id;
+        out->push_back(cand);
+      }
     }
     // Continue after the match (at least one byte on).
     pos = whole.empty() ? whole_end + 1 : whole_end;

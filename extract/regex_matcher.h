@@ -24,6 +24,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "extract/candidate.h"
+#include "extract/latin1_twin.h"
 #include "extract/rule_prefilter.h"
 #include "extract/segmenter.h"
 #include "re2/re2.h"
@@ -51,14 +52,16 @@ class RegexMatcher {
   // to right; matches of one rule do not overlap. `sentences` (from the
   // segmenter; may be empty) split the text into pieces, each running from
   // a sentence's start to the next one's. A rule is run only over the
-  // pieces that hold its required words (RulePrefilter), in runs of
-  // consecutive pieces that are all plain ASCII (searched with the rule's
-  // fast ASCII twin) or all not. So a match that crosses a sentence
-  // boundary may be missed; every match within a sentence is found, and so
-  // is one that starts in the spaces and ASCII punctuation (at most
-  // kLookback bytes) that end the sentence before, or at the ASCII
-  // character before them (a rule may want to see the "d. " before a
-  // name). Without sentences the text is one piece.
+  // pieces that hold its required words (RulePrefilter), a run of
+  // consecutive such pieces at a time, with its Latin-1 twin over the text
+  // transcoded to one byte per character (see latin1_twin.h), or, for a
+  // rule without a twin or a text that does not transcode, with the rule
+  // itself. So a match that crosses a sentence boundary may be missed;
+  // every match within a sentence is found, and so is one that starts in
+  // the spaces and ASCII punctuation (at most kLookback characters) that
+  // end the sentence before, or at the ASCII character before them (a rule
+  // may want to see the "d. " before a name). Without sentences the text is
+  // one piece.
   void Match(absl::string_view text, absl::Span<const Sentence> sentences,
              std::vector<Candidate>* out) const;
 
@@ -74,17 +77,21 @@ class RegexMatcher {
   struct Compiled {
     PatternRule rule;
     const RE2* re = nullptr;  // owned by prefilter_
-    std::unique_ptr<RE2> twin;  // for ASCII text; may be null
+    std::unique_ptr<RE2> twin;  // for transcoded text; may be null
     int name_group = 0;  // 0: whole match
   };
   RegexMatcher() = default;
-  // Appends the matches of rule `c` in text[begin, end).
-  void MatchRule(const Compiled& c, absl::string_view text, size_t begin,
-                 size_t end, std::vector<Candidate>* out) const;
+  // Appends the matches of rule `c` in searched[begin, end), where
+  // `searched` is `text` itself (view == nullptr, searched with c.re) or
+  // its transcoding `view` (searched with c.twin).
+  void MatchRule(const Compiled& c, absl::string_view text,
+                 const Latin1Text* view, size_t begin, size_t end,
+                 std::vector<Candidate>* out) const;
   std::vector<Compiled> rules_;
   // Compiles the rules and tells which can match in a text; rule i of
   // rules_ is its pattern i.
   std::unique_ptr<RulePrefilter> prefilter_;
+  Latin1Twins twins_;
 };
 
 }  // namespace newsgraph

@@ -209,9 +209,10 @@ TEST(RegexMatcherTest, MatchMayStartInThePunctuationBeforeASentence) {
 }
 
 TEST(RegexMatcherTest, AsciiAndNonAsciiSentencesFindTheSameMatches) {
-  // Plain ASCII sentences are searched apart from the others (with the fast
-  // ASCII twin); matches are those of a search of the whole text, including
-  // one whose context starts in the sentence before ("channel. CBBC").
+  // Rules search the text transcoded to one byte per character (with their
+  // Latin-1 twins); matches are those of a search of the whole text,
+  // including one whose context starts in the sentence before ("channel.
+  // CBBC").
   auto m = RegexMatcher::Create(
       {Rule("said", Label::kPerson, R"((?P<name>\p{Lu}\p{Ll}+) said)"),
        Rule("acronym", Label::kAgency, R"([a-z]\.\s+(?P<name>[A-Z]{3,})\b)")});
@@ -236,6 +237,29 @@ TEST(RegexMatcherTest, AsciiAndNonAsciiSentencesFindTheSameMatches) {
   EXPECT_EQ(spans(whole), (std::vector<std::string>{
                               "CBBC", "Jones", "Müller", "Smith", "Álvarez"}));
   EXPECT_EQ(spans(pieces), spans(whole));
+}
+
+// A rule without a Latin-1 twin ((?i) folds "ſ" to "s") searches the text
+// itself; offsets after characters of two, three and four bytes are right
+// either way.
+TEST(RegexMatcherTest, RulesWithAndWithoutTwinGiveTheSameOffsets) {
+  const std::string text =
+      "Łódź’s mayor 😀 "
+      "Jan Kowalski said. Mr Émile Zola spoke.";
+  const std::string with_twin = MatchAll(
+      {Rule("said", Label::kPerson, R"((?P<name>\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) said)"),
+       Rule("mr", Label::kPerson, R"(Mr (?P<name>\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+))")},
+      text);
+  EXPECT_EQ(with_twin,
+            "[PERSON Jan Kowalski 23-35 said] "
+            "[PERSON Émile Zola 45-56 mr]");
+  const std::string without_twin = MatchAll(
+      {Rule("said", Label::kPerson,
+            R"((?i:(?P<name>\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) said))"),
+       Rule("mr", Label::kPerson,
+            R"((?i:mr) (?P<name>\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+))")},
+      text);
+  EXPECT_EQ(without_twin, with_twin);
 }
 
 TEST(RegexMatcherTest, ContextAroundASentenceCountsForWordBoundaries) {

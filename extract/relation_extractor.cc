@@ -8,7 +8,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "extract/ascii_twin.h"
 
 namespace newsgraph {
 namespace {
@@ -255,7 +254,7 @@ absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
     c.lists = !absl::StrContains(rule.pattern, "{NOLIST}");
     if (absl::StrContains(rule.pattern, "{PRONOUN:")) x->has_pronoun_rules_ = true;
     c.re = re;
-    c.twin = CompileAsciiTwin(*expanded, *re, options);
+    c.twin = x->twins_.Add(*expanded, *re, options);
     c.filter_index = static_cast<int>(x->prefilter_->size()) - 1;
     c.rule = std::move(rule);
     x->rules_.push_back(std::move(c));
@@ -264,6 +263,7 @@ absl::StatusOr<std::unique_ptr<RelationExtractor>> RelationExtractor::Create(
     return absl::InvalidArgumentError(absl::StrJoin(errors, "\n"));
   }
   x->prefilter_->Compile();
+  x->twins_.Compile();
   // What may stand between two coordinated mentions (see Extract()).
   x->coordination_ = std::make_unique<RE2>(
       "\\s*(?:\\([^()\\x01\\x02]{0,30}\\)\\s*)?(,?)\\s*(?:(and|or)\\s+)?"
@@ -460,24 +460,42 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
     // sentence can match.
     prefilter_->Filter(enc, &filter_scratch, &may_match);
     const re2::StringPiece encoded(enc);
-    const bool ascii = IsAscii(enc);
+    // A rule's Latin-1 twin searches the sentence transcoded to one byte
+    // per character (see latin1_twin.h); its groups are mapped back.
+    Latin1Text view;
+    const bool transcoded = twins_.Transcode(enc, &view);
     for (const Compiled& c : rules_) {
       if (!may_match[c.filter_index]) continue;
-      // An ASCII sentence is searched with the rule's faster ASCII twin.
-      const RE2& re = (ascii && c.twin != nullptr) ? *c.twin : *c.re;
+      const bool twin = transcoded && c.twin != nullptr;
+      const RE2& re = twin ? *c.twin : *c.re;
+      const re2::StringPiece searched =
+          twin ? re2::StringPiece(view.bytes().data(), view.bytes().size())
+               : encoded;
       groups.assign(c.groups + 1, re2::StringPiece());
       size_t start = 0;
-      while (start < encoded.size() &&
-             re.Match(encoded, start, encoded.size(), RE2::UNANCHORED,
-                         groups.data(), c.groups + 1)) {
+      while (start < searched.size() &&
+             re.Match(searched, start, searched.size(), RE2::UNANCHORED,
+                      groups.data(), c.groups + 1)) {
+        // Next search starts after the first argument, so one argument can
+        // take part in several matches ("X met Y and Z").
+        auto end_of = [&](int g) {
+          return static_cast<size_t>(groups[g].data() - searched.data()) +
+                 groups[g].size();
+        };
+        start = std::max(std::min(end_of(c.head), end_of(c.tail)), start + 1);
+        if (twin) {
+          for (re2::StringPiece& g : groups) {
+            if (g.data() == nullptr) continue;
+            const size_t b = view.ToOriginal(g.data() - searched.data());
+            const size_t e =
+                view.ToOriginal(g.data() - searched.data() + g.size());
+            g = re2::StringPiece(enc.data() + b, e - b);
+          }
+        }
         const absl::string_view head(groups[c.head].data(), groups[c.head].size());
         const absl::string_view tail(groups[c.tail].data(), groups[c.tail].size());
         const size_t head_at = head.data() - encoded.data();
         const size_t tail_at = tail.data() - encoded.data();
-        // Next search starts after the first argument, so one argument can
-        // take part in several matches ("X met Y and Z").
-        start = std::max(std::min(head_at + head.size(), tail_at + tail.size()),
-                         start + 1);
         ExtractedRelation r;
         const bool head_mention = is_placeholder(head);
         const bool tail_mention = is_placeholder(tail);

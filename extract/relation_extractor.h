@@ -45,6 +45,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "extract/gazetteer.h"
+#include "extract/latin1_twin.h"
 #include "extract/resolver.h"
 #include "extract/rule_prefilter.h"
 #include "extract/segmenter.h"
@@ -103,7 +104,7 @@ class RelationExtractor {
   struct Compiled {
     RelationRule rule;
     const RE2* re = nullptr;  // owned by prefilter_
-    std::unique_ptr<RE2> twin;  // for ASCII sentences; may be null
+    std::unique_ptr<RE2> twin;  // for transcoded sentences; may be null
     int head = 0, tail = 0, trigger = 0, role = 0;  // group indices (0: none)
     int groups = 0;
     int filter_index = 0;  // pattern index in prefilter_
@@ -114,6 +115,7 @@ class RelationExtractor {
   // Compiles the rules and tells which can match in a sentence; rule i of
   // rules_ is its pattern i.
   std::unique_ptr<RulePrefilter> prefilter_;
+  Latin1Twins twins_;
   std::unique_ptr<RE2> coordination_;
   bool has_pronoun_rules_ = false;
 };

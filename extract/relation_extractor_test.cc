@@ -105,9 +105,9 @@ TEST(RelationExtractorTest, RoleGroupTakesTextAndPossessives) {
       "trigger=spokesman");
 }
 
-// ASCII sentences are searched with each rule's ASCII twin, others with the
-// rule itself: both find the same relations, with Unicode classes and
-// non-ASCII words in the pattern.
+// Each rule's Latin-1 twin searches the sentence transcoded to one byte per
+// character: ASCII or not, it finds the relations the rule itself would,
+// with Unicode classes and non-ASCII words in the pattern.
 TEST(RelationExtractorTest, AsciiAndNonAsciiSentencesMatchAlike) {
   const std::vector<RelationRule> rules = {MakeRelationRule(
       "a", AFFILIATION,
@@ -118,7 +118,7 @@ TEST(RelationExtractorTest, AsciiAndNonAsciiSentencesMatchAlike) {
   EXPECT_EQ(Extract("Putin’s spokesman, Dmitry Peskov, declined.", rules),
             "AFFILIATION(Dmitry Peskov -> Vladimir Putin) role=spokesman "
             "trigger=spokesman");
-  // \p{Ll} takes non-ASCII letters only in the rule itself.
+  // \p{Ll} takes non-ASCII letters.
   EXPECT_EQ(Extract("Putin's portavozé, Dmitry Peskov, declined.", rules),
             "AFFILIATION(Dmitry Peskov -> Vladimir Putin) "
             "role=portavozé trigger=portavozé");
