@@ -93,6 +93,22 @@ absl::StatusOr<std::unique_ptr<RegexMatcher>> RegexMatcher::Create(
   }
   m->prefilter_->Compile();
   m->twins_.Compile();
+  // The rules the prefilter cannot gate, in one set of their twins.
+  RE2::Options latin1 = options;
+  latin1.set_encoding(RE2::Options::EncodingLatin1);
+  latin1.set_max_mem(32 << 20);
+  auto set = std::make_unique<RE2::Set>(latin1, RE2::UNANCHORED);
+  for (size_t i = 0; i < m->rules_.size(); ++i) {
+    const Compiled& c = m->rules_[i];
+    if (c.twin == nullptr || !m->prefilter_->Unfiltered(i)) continue;
+    if (set->Add(c.twin->pattern(), nullptr) < 0) continue;
+    m->set_rules_.push_back(static_cast<int>(i));
+  }
+  if (!m->set_rules_.empty() && set->Compile()) {
+    m->set_ = std::move(set);
+  } else {
+    m->set_rules_.clear();
+  }
   return m;
 }
 
@@ -127,6 +143,31 @@ void RegexMatcher::Match(absl::string_view text,
   std::vector<size_t> view_starts;
   if (transcoded) {
     for (size_t s : starts) view_starts.push_back(view.ToTranscoded(s));
+  }
+  // The rules of set_ run only on the pieces where the set finds them: one
+  // pass over the piece, its lookback and a character of context on either
+  // side, instead of one per rule.
+  if (transcoded && set_ != nullptr) {
+    const absl::string_view v = view.bytes();
+    std::vector<int> found;
+    for (size_t p = 0; p < pieces; ++p) {
+      uint8_t* row = &may_match[p * n_rules];
+      bool any = false;
+      for (int i : set_rules_) any |= row[i] != 0;
+      if (!any) continue;
+      const size_t from = view_starts[p] > kLookback + 2
+                              ? view_starts[p] - kLookback - 2 : 0;
+      const size_t to = std::min(v.size(), view_starts[p + 1] + 1);
+      found.clear();
+      RE2::Set::ErrorInfo error;
+      if (!set_->Match(re2::StringPiece(v.data() + from, to - from), &found,
+                       &error) &&
+          error.kind != RE2::Set::kNoError) {
+        continue;  // could not search: run them all
+      }
+      for (int i : set_rules_) row[i] = 0;
+      for (int k : found) row[set_rules_[k]] = 1;
+    }
   }
   for (size_t i = 0; i < n_rules; ++i) {
     const Compiled& c = rules_[i];

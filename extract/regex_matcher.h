@@ -28,6 +28,7 @@
 #include "extract/rule_prefilter.h"
 #include "extract/segmenter.h"
 #include "re2/re2.h"
+#include "re2/set.h"
 
 namespace newsgraph {
 
@@ -52,16 +53,17 @@ class RegexMatcher {
   // to right; matches of one rule do not overlap. `sentences` (from the
   // segmenter; may be empty) split the text into pieces, each running from
   // a sentence's start to the next one's. A rule is run only over the
-  // pieces that hold its required words (RulePrefilter), a run of
-  // consecutive such pieces at a time, with its Latin-1 twin over the text
-  // transcoded to one byte per character (see latin1_twin.h), or, for a
-  // rule without a twin or a text that does not transcode, with the rule
-  // itself. So a match that crosses a sentence boundary may be missed;
-  // every match within a sentence is found, and so is one that starts in
-  // the spaces and ASCII punctuation (at most kLookback characters) that
-  // end the sentence before, or at the ASCII character before them (a rule
-  // may want to see the "d. " before a name). Without sentences the text is
-  // one piece.
+  // pieces that hold its required words (RulePrefilter) or, for a rule
+  // without such words, where one RE2::Set pass of all those rules finds
+  // it; a run of consecutive such pieces at a time, with its Latin-1 twin
+  // over the text transcoded to one byte per character (see latin1_twin.h),
+  // or, for a rule without a twin or a text that does not transcode, with
+  // the rule itself. So a match that crosses a sentence boundary may be
+  // missed; every match within a sentence is found, and so is one that
+  // starts in the spaces and ASCII punctuation (at most kLookback
+  // characters) that end the sentence before, or at the ASCII character
+  // before them (a rule may want to see the "d. " before a name). Without
+  // sentences the text is one piece.
   void Match(absl::string_view text, absl::Span<const Sentence> sentences,
              std::vector<Candidate>* out) const;
 
@@ -92,6 +94,12 @@ class RegexMatcher {
   // rules_ is its pattern i.
   std::unique_ptr<RulePrefilter> prefilter_;
   Latin1Twins twins_;
+  // The twins of the rules the prefilter cannot gate (Unfiltered()), as
+  // one RE2::Set: one pass over a transcoded piece tells which of them
+  // match there. set_rules_[k] is the rule of the set's pattern k. May be
+  // null.
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<int> set_rules_;
 };
 
 }  // namespace newsgraph

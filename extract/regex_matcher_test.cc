@@ -239,6 +239,41 @@ TEST(RegexMatcherTest, AsciiAndNonAsciiSentencesFindTheSameMatches) {
   EXPECT_EQ(spans(pieces), spans(whole));
 }
 
+// Rules without words for the prefilter run only on the pieces where one
+// RE2::Set pass of all of them finds them; matches are those of a search of
+// the whole text, including one that starts in the piece before.
+TEST(RegexMatcherTest, RulesWithoutRequiredWordsAreGatedTogether) {
+  auto m = RegexMatcher::Create(
+      {Rule("acronym", Label::kAgency, R"(\b(?P<name>[A-Z]{3,5})\b)"),
+       Rule("number", Label::kPerson, R"((?P<name>\p{Lu}\p{Ll}+) \d)"),
+       Rule("after_dot", Label::kPlace, R"([a-z]\.\s+(?P<name>\p{Lu}\p{Ll}+)\b)")});
+  ASSERT_TRUE(m.ok()) << m.status();
+  for (size_t i = 0; i < (*m)->size(); ++i) EXPECT_TRUE((*m)->Unfiltered(i));
+  const std::string text =
+      "The NATO summit ended. Émile 3 won. no capitals here. Oslo hosted it.";
+  //   0         1         2         3         4         5         6
+  //   0123456789012345678901234567890123456789012345678901234567890123456789
+  const std::vector<Sentence> sentences =
+      Sentences({{0, 22}, {23, 36}, {37, 53}, {54, 70}});
+  std::vector<Candidate> whole, pieces;
+  (*m)->Match(text, {}, &whole);
+  (*m)->Match(text, sentences, &pieces);
+  auto render = [&](std::vector<Candidate> v) {
+    std::vector<std::string> out;
+    for (const Candidate& c : v) {
+      out.push_back(absl::StrCat(c.rule_id, ":",
+                                 text.substr(c.begin, c.end - c.begin)));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(render(pieces), (std::vector<std::string>{
+                                "acronym:NATO", "after_dot:Oslo",
+                                "after_dot:\xC3\x89mile",
+                                "number:\xC3\x89mile"}));
+  EXPECT_EQ(render(pieces), render(whole));
+}
+
 // A rule without a Latin-1 twin ((?i) folds "ſ" to "s") searches the text
 // itself; offsets after characters of two, three and four bytes are right
 // either way.
