@@ -34,6 +34,24 @@ bool IsCategory(absl::string_view name) {
   return false;
 }
 
+// The argument of the escape \p or \x at pattern[i]: "{...}" without
+// the braces, or else the `short_len` characters after the letter. Sets
+// *end past it; false if the pattern ends first.
+bool EscapeArgument(absl::string_view pattern, size_t i, size_t short_len,
+                    absl::string_view* arg, size_t* end) {
+  if (i + 2 < pattern.size() && pattern[i + 2] == '{') {
+    const size_t close = pattern.find('}', i + 3);
+    if (close == absl::string_view::npos) return false;
+    *arg = pattern.substr(i + 3, close - (i + 3));
+    *end = close + 1;
+    return true;
+  }
+  if (i + 2 + short_len > pattern.size()) return false;
+  *arg = pattern.substr(i + 2, short_len);
+  *end = i + 2 + short_len;
+  return true;
+}
+
 void AppendByte(uint8_t b, std::string* out) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "\\x{%02x}", b);
@@ -130,16 +148,7 @@ std::unique_ptr<RE2> Latin1Twins::Add(absl::string_view pattern,
       if (e == 'p' || e == 'P') {
         size_t end;
         absl::string_view name;
-        if (i + 2 < pattern.size() && pattern[i + 2] == '{') {
-          end = pattern.find('}', i + 3);
-          if (end == absl::string_view::npos) return nullptr;
-          name = pattern.substr(i + 3, end - (i + 3));
-          ++end;
-        } else {
-          if (i + 2 >= pattern.size()) return nullptr;
-          name = pattern.substr(i + 2, 1);
-          end = i + 3;
-        }
+        if (!EscapeArgument(pattern, i, 1, &name, &end)) return nullptr;
         absl::ConsumePrefix(&name, "^");
         if (!IsCategory(name)) return nullptr;  // a script
         if (name != "Any" &&
@@ -156,15 +165,7 @@ std::unique_ptr<RE2> Latin1Twins::Add(absl::string_view pattern,
       if (e == 'x') {
         size_t end;
         absl::string_view hex;
-        if (i + 2 < pattern.size() && pattern[i + 2] == '{') {
-          end = pattern.find('}', i + 3);
-          if (end == absl::string_view::npos) return nullptr;
-          hex = pattern.substr(i + 3, end - (i + 3));
-          ++end;
-        } else {
-          end = std::min(pattern.size(), i + 4);
-          hex = pattern.substr(i + 2, end - (i + 2));
-        }
+        if (!EscapeArgument(pattern, i, 2, &hex, &end)) return nullptr;
         uint32_t value = 0;
         if (!absl::SimpleHexAtoi(hex, &value)) return nullptr;
         if (value >= 0x80) {
