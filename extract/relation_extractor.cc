@@ -297,6 +297,7 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
     int32_t index;
   };
   std::string enc;
+  Latin1Text view;  // enc transcoded
   std::vector<Piece> pieces;
   std::vector<re2::StringPiece> groups;
   std::vector<size_t> slots;   // indices of placeholder pieces
@@ -462,7 +463,6 @@ std::vector<ExtractedRelation> RelationExtractor::Extract(
     const re2::StringPiece encoded(enc);
     // A rule's Latin-1 twin searches the sentence transcoded to one byte
     // per character (see latin1_twin.h); its groups are mapped back.
-    Latin1Text view;
     const bool transcoded = twins_.Transcode(enc, &view);
     for (const Compiled& c : rules_) {
       if (!may_match[c.filter_index]) continue;
