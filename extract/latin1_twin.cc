@@ -2,19 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "extract/internal/utf8.h"
 
 namespace newsgraph {
 namespace {
 
-// Stand-ins are worked out for code points below this; text with a
-// character beyond it does not transcode.
-constexpr char32_t kLimit = 0x20000;
 // Named characters beyond Latin-1 get the bytes kFirstNamed, kFirstNamed+1,
 // ... up to 0x9F; the C1 controls of the text all become kC1.
 constexpr uint8_t kC1 = 0x80;
@@ -53,9 +49,7 @@ bool EscapeArgument(absl::string_view pattern, size_t i, size_t short_len,
 }
 
 void AppendByte(uint8_t b, std::string* out) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "\\x{%02x}", b);
-  out->append(buf);
+  absl::StrAppend(out, "\\x{", absl::Hex(b, absl::kZeroPad2), "}");
 }
 
 }  // namespace

@@ -112,8 +112,10 @@ class Latin1Twins {
   // The stand-in byte for each set of classes (0: none).
   uint8_t stand_in_[256] = {};
   // Stand-ins of code points U+0100.. below kLimit, by blocks of 256,
-  // filled on first use.
-  static constexpr size_t kBlocks = 0x20000 >> 8;
+  // filled on first use; text with a character beyond kLimit (or a pattern
+  // naming one) has none.
+  static constexpr char32_t kLimit = 0x20000;
+  static constexpr size_t kBlocks = kLimit >> 8;
   mutable std::atomic<const uint8_t*> blocks_[kBlocks] = {};
   mutable absl::Mutex mu_;
   mutable std::vector<std::unique_ptr<uint8_t[]>> block_storage_
